@@ -1,0 +1,54 @@
+"""Extraction quality on the hand-checked test sets, with the shared scorer.
+
+    python benchmarks/quality.py                # every set under tests/gold
+    python benchmarks/quality.py ar-dev en-dev  # some sets
+
+For each set: extracts every article its gold files point at, writes the
+predictions to benchmarks/results/quality/<set>/ and prints the scorer's table.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SCORE = ROOT.parent / "shared" / "tools" / "score.py"
+GOLD = ROOT / "tests" / "gold"
+
+
+def predict_set(name: str, out_root: Path) -> Path:
+    import graphbuild
+
+    out = out_root / name
+    out.mkdir(parents=True, exist_ok=True)
+    for gold in sorted((GOLD / name).glob("*.json")):
+        g = json.loads(gold.read_text(encoding="utf-8"))
+        d = graphbuild.extract(ROOT / g["text"])
+        (out / gold.name).write_text(json.dumps(d, ensure_ascii=False, indent=1), encoding="utf-8")
+    return out
+
+
+def score_set(name: str, out_root: Path, per_article: bool = False) -> dict:
+    pred = predict_set(name, out_root)
+    report = out_root / f"{name}.score.json"
+    cmd = [sys.executable, str(SCORE), str(GOLD / name), str(pred), "--json", str(report)]
+    if per_article:
+        cmd.append("--per-article")
+    res = subprocess.run(cmd, capture_output=True, text=True, check=True)
+    print(f"== {name}\n{res.stdout}")
+    return json.loads(report.read_text(encoding="utf-8"))
+
+
+def main(argv: list[str]) -> None:
+    per_article = "--per-article" in argv
+    names = [a for a in argv if not a.startswith("--")] or sorted(p.name for p in GOLD.iterdir() if p.is_dir())
+    out_root = ROOT / "benchmarks" / "results" / "quality"
+    summary = {n: round(score_set(n, out_root, per_article)["macro_f1"], 3) for n in names}
+    print("macro F1 per set:", json.dumps(summary))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,61 @@
+"""graphbuild: news articles about meetings in, a knowledge graph out.
+
+Notebook use::
+
+    import graphbuild
+    kg = graphbuild.build(["data/articles"])
+    kg.meetings()          # a pandas DataFrame
+    kg.show()              # the interactive view, inline
+    graphbuild.extract("article.txt")   # one article's extraction (a dict)
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+if TYPE_CHECKING:
+    from .graph import KnowledgeGraph
+
+__all__ = ["build", "extract", "__version__"]
+
+
+def extract(text_or_path: str | Path, *, lang: str | None = None, published: str | None = None,
+            title: str | None = None) -> dict[str, Any]:
+    """The extraction (EXTRACTION.md) of one article, given as a path or as text."""
+    from .extractors import Pipeline
+    from .ingest import read_one
+
+    article = read_one(text_or_path)
+    if lang:
+        article.lang = lang
+    if published:
+        article.published = published
+    if title:
+        article.title = title
+    return Pipeline()(article).to_dict()
+
+
+def build(paths: str | Path | list[str | Path], *, out: str | Path | None = None) -> KnowledgeGraph:
+    """Read articles (files, folders, JSONL) and return their knowledge graph.
+
+    With ``out`` the same files as ``graphbuild build`` are written there.
+    """
+    from .extractors import Pipeline
+    from .graph import KnowledgeGraph
+    from .ingest import read
+    from .runner import RunReport, extract_items, run_build
+
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    if out is not None:
+        _, kg = run_build([str(p) for p in paths], Path(out), show_progress=False)
+        return kg
+    kg = KnowledgeGraph()
+    report = RunReport()
+    extract_items(read([str(p) for p in paths]), Pipeline(),
+                  lambda e: kg.add_extraction(e.to_dict(), text=e.article.text), report)
+    kg.report = report
+    return kg

@@ -1,0 +1,238 @@
+"""Turn the spans on an analysed document into the extraction model (EXTRACTION.md)."""
+
+from __future__ import annotations
+
+import hashlib
+
+from ..model import City, Country, Extraction, Meeting, Organisation, Participant, Person, Role
+from ..text import fold
+from ..translit import to_latin
+from .base import AnalysedDoc, Ent
+from .meetings import MeetingDraft
+from .resources import cities, countries, organisations
+
+
+def short_hash(*parts: str) -> str:
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:10]
+
+
+def _span(ad: AnalysedDoc, e: Ent) -> tuple[int, int]:
+    return ad.span(e)
+
+
+def _strip_clitic_surface(ad: AnalysedDoc, e: Ent, key: tuple[str, ...] | None = None) -> str:
+    return ad.surface(e)
+
+
+class Assembler:
+    def __call__(self, ad: AnalysedDoc) -> Extraction:
+        lang = ad.lang.lang
+        ext = Extraction(article=ad.article, sentences=list(ad.doc.sentences), body=ad.layout.body_span)
+        self.orgs = self._organisations(ad, ext)
+        self._countries(ad, ext)
+        self.city_ids = self._cities(ad, ext)
+        self.person_ids = self._persons(ad, ext)
+        self._meetings(ad, ext)
+        del lang
+        return ext
+
+    # -- organisations ---------------------------------------------------------
+    def org_id(self, ad: AnalysedDoc, e: Ent) -> str:
+        if e.key:
+            return f"org:{e.key}"
+        return f"org:x-{short_hash(fold(ad.surface(e)))}"
+
+    def _organisations(self, ad: AnalysedDoc, ext: Extraction) -> dict[str, Organisation]:
+        table = organisations()
+        out: dict[str, Organisation] = {}
+        lang = ad.lang.lang
+        for e in ad.get("ORG"):
+            oid = self.org_id(ad, e)
+            o = out.get(oid)
+            if o is None:
+                entry = table.get(e.key) if e.key else None
+                if entry:
+                    local = {"ar": entry.ar, "en": entry.en, "fr": entry.fr}.get(lang) or entry.en
+                    o = Organisation(oid, local, entry.en, entry.wikidata, entry.country, acronym=entry.acronym,
+                                     name_fr=entry.fr, name_ar=entry.ar)
+                else:
+                    o = Organisation(oid, ad.surface(e))
+                out[oid] = o
+            o.surface.append(ad.surface(e))
+            o.mentions.append(_span(ad, e))
+            if o.country is None:
+                nxt = ad.starting_at("COUNTRY", e.end)
+                if nxt is not None and not e.key:
+                    o.country = nxt.key
+        ext.organisations = list(out.values())
+        return out
+
+    # -- countries and cities ------------------------------------------------------
+    def _countries(self, ad: AnalysedDoc, ext: Extraction) -> None:
+        table = countries()
+        lang = ad.lang.lang
+        out: dict[str, Country] = {}
+        for e in ad.get("COUNTRY"):
+            c = out.get(e.key)
+            if c is None:
+                entry = table[e.key]
+                c = Country(e.key, entry.names.get(lang) or entry.names["en"], entry.names["en"], entry.wikidata,
+                            name_ar=entry.names["ar"], name_fr=entry.names["fr"])
+                out[e.key] = c
+            c.surface.append(ad.surface(e))
+            c.mentions.append(_span(ad, e))
+        ext.countries = list(out.values())
+
+    def _cities(self, ad: AnalysedDoc, ext: Extraction) -> dict[int, str]:
+        table = cities()
+        out: dict[int, City] = {}
+        for e in ad.get("CITY"):
+            c = out.get(e.key)
+            if c is None:
+                entry = table[e.key]
+                name = entry.name_ar if ad.lang.lang == "ar" and entry.name_ar else entry.name
+                c = City(f"city:{e.key}", name, entry.name, e.key, entry.country,
+                         latitude=entry.latitude, longitude=entry.longitude)
+                out[e.key] = c
+            c.surface.append(ad.surface(e))
+            c.mentions.append(_span(ad, e))
+        ext.cities = list(out.values())
+        return {k: v.id for k, v in out.items()}
+
+    # -- persons -----------------------------------------------------------------
+    def _role(self, ad: AnalysedDoc, t: Ent) -> Role:
+        d = t.data
+        org = d.get("org")
+        org_id = self.org_id(ad, org) if org is not None else None
+        country = d.get("country")
+        if country is None and org_id and org_id in self.orgs:
+            country = self.orgs[org_id].country
+        parts = [str(d.get("head") or "")]
+        if d.get("portfolio"):
+            parts.append(f"of {d['portfolio']}")
+        if org_id and org_id in self.orgs:
+            o = self.orgs[org_id]
+            parts.append(f"of {o.name_en or o.name}")
+        if country:
+            parts.append(f"({countries()[country].names['en']})")
+        title = ad.surface(t)
+        if title[:1] in "وف" and len(title) > 3 and fold(title[1:3]) in ("ال", "لل"):
+            title = title[1:]  # "والأمين العام" → "الأمين العام"
+        return Role(title, " ".join(parts).strip(), org_id, country, [_span(ad, t)])
+
+    def _persons(self, ad: AnalysedDoc, ext: Extraction) -> dict[str, str]:
+        out: dict[str, Person] = {}
+        ids: dict[str, str] = {}
+        for e in sorted(ad.get("PERSON"), key=lambda p: (p.data.get("cue") == "short", p.start)):
+            key = e.key
+            p = out.get(key)
+            if p is None:
+                name = e.data.get("name") or ad.surface(e)
+                pid = f"person:{short_hash(ad.article.id, key)}"
+                p = Person(pid, name, to_latin(name))
+                out[key] = p
+                ids[key] = pid
+            p.surface.append(ad.surface(e))
+            p.mentions.append(_span(ad, e))
+            if e.data.get("author"):
+                p.is_author = True
+            for t in e.data.get("titles") or []:
+                role = self._role(ad, t)
+                same = next((r for r in p.roles if fold(r.title) == fold(role.title)), None)
+                if same:
+                    same.mentions.extend(m for m in role.mentions if m not in same.mentions)
+                else:
+                    p.roles.append(role)
+        for name in ad.extra.get("meta_authors", []):
+            key = fold(name)
+            if not any(fold(p.name) == key for p in out.values()):
+                pid = f"person:{short_hash(ad.article.id, key)}"
+                out[key] = Person(pid, name, to_latin(name), [name], [], [], True)
+                ids[key] = pid
+        ext.persons = list(out.values())
+        self.persons_by_key = out
+        return ids
+
+    # -- meetings -----------------------------------------------------------------
+    def _meetings(self, ad: AnalysedDoc, ext: Extraction) -> None:
+        drafts: list[MeetingDraft] = ad.extra.get("meetings", [])
+        first_sent = min((t.sent for t in ad.tokens if ad.allowed[t.i]), default=0)
+        lead_sents = {first_sent}
+        single = len(drafts) == 1
+        for n, d in enumerate(drafts):
+            ext.meetings.append(self._meeting(ad, d, n, lead_sents, single))
+
+    def _meeting(self, ad: AnalysedDoc, d: MeetingDraft, n: int, lead: set[int], single: bool) -> Meeting:
+        toks = ad.tokens
+        first = d.mentions[0]
+        city = d.city
+        if city is None:
+            dl = [c for c in ad.get("CITY") if c.data.get("dateline")]
+            lead_cities = [c for c in ad.get("CITY") if toks[c.start].sent in lead]
+            city = (dl or lead_cities or [None])[0] if (single or n == 0) else None
+        date = d.date
+        if date is None and (single or n == 0):
+            lead_dates = [x for x in ad.get("DATE") if toks[x.start].sent in lead]
+            date = lead_dates[0] if lead_dates else None
+        table = cities()
+        city_id = self.city_ids.get(city.key) if city is not None else None
+        country = table[city.key].country if city is not None else None
+        sents = d.sentences
+        # participants
+        parts: dict[str, Participant] = {}
+        for p in d.persons:
+            person = self.persons_by_key.get(p.key)
+            if person is None:
+                continue
+            near = p.data.get("near")
+            role = self._role(ad, near) if near is not None else (person.roles[0] if person.roles else None)
+            part = parts.get(person.id)
+            if part is None:
+                part = Participant(person.id, role.title if role else None, role.org if role else None,
+                                   role.country if role else None, [], role.title_en if role else None)
+                parts[person.id] = part
+            part.mentions.append(ad.span(p))
+        # organisations and countries named with the meeting
+        title_tokens = {k for t in ad.get("TITLE") for k in range(t.start, t.end)}
+        orgs = {self.org_id(ad, o) for o in ad.get("ORG")
+                if toks[o.start].sent in sents and o.start not in title_tokens}
+        orgs |= {p.org for p in parts.values() if p.org}
+        mcountries = set()
+        city_ends = {c.end for c in ad.get("CITY")}
+        for c in ad.get("COUNTRY"):
+            if toks[c.start].sent not in sents or c.data.get("in_org") or c.start in title_tokens:
+                continue
+            if c.start in city_ends or self._after_not_venue(ad, c):
+                continue
+            mcountries.add(c.key)
+        mcountries |= {p.country for p in parts.values() if p.country}
+        if country:
+            mcountries.add(country)
+        topics = sorted({t.key for t in ad.get("TOPIC") if single or toks[t.start].sent in sents})
+        label = self._label(ad, first)
+        mid = f"meeting:{short_hash(ad.article.id, str(n), label)}"
+        dv = date.data.get("value") if date is not None else None
+        end = None
+        if dv and d.duration and d.duration > 1:
+            import datetime as dt
+            end = (dt.date.fromisoformat(dv) + dt.timedelta(days=d.duration - 1)).isoformat()
+        return Meeting(
+            id=mid, label=label, type=d.type, ordinal=d.ordinal, city=city_id, country=country,
+            date_start=dv, date_end=end, date_text=ad.surface(date) if date is not None else None,
+            duration_days=d.duration, participants=list(parts.values()), organisations=sorted(orgs),
+            countries=sorted(mcountries), topics=topics, mentions=[ad.span(m) for m in d.mentions],
+            status="planned" if d.future else "reported",
+        )
+
+    def _after_not_venue(self, ad: AnalysedDoc, c: Ent) -> bool:
+        window = [ad.tokens[k].text for k in range(max(0, c.start - 3), c.start)]
+        return any(w in ad.lang.not_venue_cues for w in window)
+
+    def _label(self, ad: AnalysedDoc, trig: Ent) -> str:
+        toks = ad.tokens
+        end = trig.end
+        while end < len(toks) and end - trig.end < 9 and toks[end].sent == toks[trig.start].sent \
+                and any(ch.isalnum() for ch in toks[end].text) and toks[end].text not in ad.lang.name_stop:
+            end += 1
+        s, e = toks[trig.start].start, toks[end - 1].end
+        return " ".join(ad.doc.text[s:e].split())

@@ -1,0 +1,87 @@
+"""The shared state components read and write, and the component protocol."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from ..model import Article
+from ..text import Doc, Layout, Token
+from .resources import LangData
+
+
+@dataclass
+class Ent:
+    """A labelled token span: ``tokens[start:end]``."""
+
+    label: str  # ORG, COUNTRY, CITY, PERSON, TITLE, DATE, TRIGGER, DURATION, ORDINAL, TOPIC
+    start: int
+    end: int
+    key: Any = None
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+class AnalysedDoc:
+    """An article under analysis: its tokens and the spans components found."""
+
+    def __init__(self, article: Article, doc: Doc, layout: Layout, lang: LangData):
+        self.article = article
+        self.doc = doc
+        self.layout = layout
+        self.lang = lang
+        self.tokens: list[Token] = doc.tokens
+        self.allowed = [doc.in_body(t.start) for t in self.tokens]
+        self.ents: dict[str, list[Ent]] = {}
+        self.owner: list[str | None] = [None] * len(self.tokens)  # label of the span covering a token
+        self.extra: dict[str, Any] = {}
+
+    # spans -----------------------------------------------------------------
+    def add(self, ent: Ent, claim: bool = True) -> Ent:
+        self.ents.setdefault(ent.label, []).append(ent)
+        if claim:
+            for i in range(ent.start, ent.end):
+                if self.owner[i] is None:
+                    self.owner[i] = ent.label
+        return ent
+
+    def get(self, label: str) -> list[Ent]:
+        return sorted(self.ents.get(label, []), key=lambda e: (e.start, e.end))
+
+    def free(self, i: int, j: int | None = None) -> bool:
+        j = i + 1 if j is None else j
+        return all(self.allowed[k] and self.owner[k] is None for k in range(i, j))
+
+    def span(self, ent: Ent) -> tuple[int, int]:
+        return self.tokens[ent.start].start, self.tokens[ent.end - 1].end
+
+    def surface(self, ent: Ent) -> str:
+        s, e = self.span(ent)
+        return self.doc.text[s:e]
+
+    def at(self, label: str, i: int) -> Ent | None:
+        for e in self.ents.get(label, []):
+            if e.start <= i < e.end:
+                return e
+        return None
+
+    def starting_at(self, label: str, i: int) -> Ent | None:
+        for e in self.ents.get(label, []):
+            if e.start == i:
+                return e
+        return None
+
+    def in_sentence(self, label: str, sent: int) -> list[Ent]:
+        return [e for e in self.get(label) if self.tokens[e.start].sent == sent]
+
+    def gap_has_punct(self, i: int, j: int) -> bool:
+        """True if original text between token i and token j (i < j) holds punctuation."""
+        a, b = self.tokens[i].nend, self.tokens[j].nstart
+        return any(not c.isspace() for c in self.doc.norm[a:b])
+
+
+class Component(Protocol):
+    """One concern of extraction; reads and adds spans on the document."""
+
+    name: str
+
+    def __call__(self, ad: AnalysedDoc) -> None: ...

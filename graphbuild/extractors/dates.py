@@ -1,0 +1,165 @@
+"""Dates: absolute (12 نونبر 2024, March 4, 4 mars), weekdays and relative days.
+
+Relative expressions resolve against the article's publication date when it is
+known; otherwise the span is kept with its text and no value.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .base import AnalysedDoc, Ent
+
+_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+
+
+def _int(text: str) -> int | None:
+    return int(text) if text.isdigit() else None
+
+
+def _date(y: int | None, m: int, d: int | None) -> str | None:
+    if y is None or d is None:
+        return None
+    try:
+        return dt.date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def published_date(ad: AnalysedDoc) -> dt.date | None:
+    p = ad.article.published
+    if not p:
+        return None
+    try:
+        return dt.date.fromisoformat(p[:10])
+    except ValueError:
+        return None
+
+
+class DateFinder:
+    name = "dates"
+
+    def __call__(self, ad: AnalysedDoc) -> None:
+        toks = ad.tokens
+        lang = ad.lang
+        pub = published_date(ad)
+        i = 0
+        while i < len(toks):
+            if not ad.allowed[i] or ad.owner[i] is not None:
+                i += 1
+                continue
+            ent = self._absolute(ad, i, pub) or self._relative(ad, i, pub) or self._weekday(ad, i, pub)
+            if ent:
+                ad.add(ent)
+                i = ent.end
+            else:
+                i += 1
+        del lang
+
+    def _absolute(self, ad: AnalysedDoc, i: int, pub: dt.date | None) -> Ent | None:
+        toks = ad.tokens
+        lang = ad.lang
+        n = len(toks)
+        day = _int(toks[i].text)
+        if day is not None and 1 <= day <= 31 and i + 1 < n:
+            j = i + 1
+            if toks[j].text in ("er",):  # 1er mars
+                j += 1
+            m = lang.months.match_at(toks, j) if j < n else None
+            if m:
+                year, end = self._year(ad, m.end)
+                year = year if year is not None else (pub.year if pub else None)
+                return Ent("DATE", i, end, None, {"value": _date(year, m.value, day), "kind": "absolute"})
+        m = lang.months.match_at(toks, i)
+        if m and m.end < n:  # March 4, 2025
+            day = _int(toks[m.end].text)
+            if day is not None and 1 <= day <= 31:
+                year, end = self._year(ad, m.end + 1)
+                year = year if year is not None else (pub.year if pub else None)
+                return Ent("DATE", i, end, None, {"value": _date(year, m.value, day), "kind": "absolute"})
+        return None
+
+    def _year(self, ad: AnalysedDoc, j: int) -> tuple[int | None, int]:
+        toks = ad.tokens
+        k = j + 1 if j < len(toks) and toks[j].text == "," else j
+        if k < len(toks) and toks[k].text.isdigit() and len(toks[k].text) == 4:
+            return int(toks[k].text), k + 1
+        return None, j
+
+    def _relative(self, ad: AnalysedDoc, i: int, pub: dt.date | None) -> Ent | None:
+        m = ad.lang.relative_days.match_at(ad.tokens, i)
+        if not m:
+            return None
+        if m.end < len(ad.tokens) and ad.lang.ordinals.match_at(ad.tokens, m.end):
+            return None  # "اليوم الأول": the first day, not today
+        value = (pub + dt.timedelta(days=int(m.value))).isoformat() if pub else None
+        return Ent("DATE", i, m.end, None, {"value": value, "kind": "relative", "offset": int(m.value)})
+
+    def _weekday(self, ad: AnalysedDoc, i: int, pub: dt.date | None) -> Ent | None:
+        toks = ad.tokens
+        lang = ad.lang
+        m = lang.weekdays.match_at(toks, i)
+        if not m:
+            return None
+        end = m.end
+        direction = 0
+        if end < len(toks) and toks[end].text in lang.past_words:
+            direction, end = -1, end + 1
+        elif end < len(toks) and toks[end].text in lang.future_words:
+            direction, end = 1, end + 1
+        elif i > 0 and toks[i - 1].text in lang.past_words:
+            direction = -1
+        elif i > 0 and toks[i - 1].text in lang.future_words:
+            direction = 1
+        # "الاثنين 12 ماي" : weekday followed by an absolute date — let the date carry the value
+        if end < len(toks):
+            nxt = self._absolute(ad, end, pub)
+            if nxt:
+                nxt.start = i
+                return nxt
+        start = i - 1 if i > 0 and toks[i - 1].text in lang.word_set("weekday_prefix") else i
+        value = None
+        if pub:
+            wd = int(m.value)
+            if direction > 0:
+                delta = (wd - pub.weekday()) % 7 or 7
+            else:
+                delta = -((pub.weekday() - wd) % 7)
+                if direction < 0 and delta == 0:
+                    delta = -7
+            value = (pub + dt.timedelta(days=delta)).isoformat()
+        return Ent("DATE", start, end, None, {"value": value, "kind": "weekday", "direction": direction})
+
+
+class DurationFinder:
+    """"على مدى يومين", "two-day", "de deux jours", "three days" → DURATION spans."""
+
+    name = "durations"
+
+    def __call__(self, ad: AnalysedDoc) -> None:
+        toks = ad.tokens
+        lang = ad.lang
+        words = lang.duration_words
+        self_words = lang.word_set("duration_self")
+        for i, t in enumerate(toks):
+            if not ad.allowed[i]:
+                continue
+            value = None
+            end = i + 1
+            nxt = toks[i + 1].text if i + 1 < len(toks) else ""
+            hyphen = t.text.split("-") if "-" in t.text else None
+            if t.text in self_words and t.text in words:
+                value = words[t.text]
+            elif t.text in words and nxt in lang.day_words:
+                value, end = words[t.text], i + 2
+            elif t.text.isdigit() and nxt in lang.day_words:
+                value, end = int(t.text), i + 2
+            elif hyphen and len(hyphen) == 2 and hyphen[1] in lang.day_words and \
+                    (hyphen[0] in words or hyphen[0].isdigit()):
+                value = words.get(hyphen[0]) or int(hyphen[0])
+            if value is None:
+                continue
+            window = [toks[k].text for k in range(max(0, i - 3), i)]
+            if any(w in lang.duration_cues for w in window) or hyphen:
+                ad.add(Ent("DURATION", i, end, None, {"days": value}), claim=False)

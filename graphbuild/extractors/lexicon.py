@@ -1,0 +1,124 @@
+"""Phrase lexicons compiled once: token-keyed tries over normalised text.
+
+Every gazetteer and word list goes through ``PhraseMatcher``: keys are tokenised
+and normalised like article text, and matching tries each token's clitic
+readings, so one mechanism serves Arabic, English and French. Lookup is a hash
+probe per token, linear in the article length whatever the lexicon size.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..text import _WORD, Token, fold, token_variants
+
+_LEADING_ARTICLES = {"the", "le", "la", "les", "l'", "l", "un", "une"}
+
+
+def phrase_key(phrase: str, drop_articles: bool = True) -> tuple[str, ...]:
+    toks = []
+    for t in _WORD.findall(fold(phrase)):
+        if "'" in t and t.split("'", 1)[0] in {"l", "d", "qu"}:
+            head, rest = t.split("'", 1)
+            toks += [head + "'", rest]
+        else:
+            toks.append(t)
+    while drop_articles and len(toks) > 1 and toks[0] in _LEADING_ARTICLES:
+        toks = toks[1:]
+    return tuple(t for t in toks if t not in {"-"})
+
+
+@dataclass
+class Match:
+    start: int  # token index
+    end: int  # token index, exclusive
+    value: Any
+    key: tuple[str, ...] = field(default=())
+
+
+class PhraseMatcher:
+    """Longest-match lookup of multi-token phrases over a token list."""
+
+    def __init__(self, bare: bool = False, case_sensitive_latin: bool = False):
+        self.bare = bare  # also try Arabic tokens without their article
+        self.case_sensitive_latin = case_sensitive_latin
+        self._first: dict[str, list[tuple[tuple[str, ...], Any]]] = {}
+        self._upper: set[tuple[str, ...]] = set()  # acronyms (UN, WHO, US): match only in capitals
+        self.size = 0
+
+    def add(self, phrase: str | Sequence[str], value: Any) -> None:
+        key = phrase_key(phrase) if isinstance(phrase, str) else tuple(phrase)
+        if not key:
+            return
+        if isinstance(phrase, str) and phrase.isupper() and phrase.isascii() and len(phrase) <= 8:
+            self._upper.add(key)
+        bucket = self._first.setdefault(key[0], [])
+        bucket.append((key[1:], value))
+        bucket.sort(key=lambda kv: -len(kv[0]))
+        self.size += 1
+
+    def add_all(self, items: Iterable[tuple[str, Any]]) -> PhraseMatcher:
+        for phrase, value in items:
+            self.add(phrase, value)
+        return self
+
+    def _tok_ok(self, tok: Token, want: str, first: bool) -> bool:
+        if tok.text == want:
+            return self._case_ok(tok)
+        return want in token_variants(tok.text, self.bare) and self._case_ok(tok)
+
+    def _case_ok(self, tok: Token) -> bool:
+        if not self.case_sensitive_latin or tok.is_arabic or not tok.raw[:1].isalpha():
+            return True
+        return tok.raw[:1].isupper()
+
+    def match_at(self, tokens: Sequence[Token], i: int, same_sentence: bool = True) -> Match | None:
+        tok = tokens[i]
+        best: Match | None = None
+        for v in token_variants(tok.text, self.bare):
+            for tail, value in self._first.get(v, ()):
+                n = len(tail)
+                if best is not None and n + 1 <= best.end - best.start:
+                    break
+                if i + n >= len(tokens):
+                    continue
+                ok = True
+                for j, want in enumerate(tail, start=1):
+                    t = tokens[i + j]
+                    if (same_sentence and t.sent != tok.sent) or not self._tok_ok(t, want, False):
+                        ok = False
+                        break
+                key = (v, *tail)
+                if ok and key in self._upper and not all(t.raw.isupper() or not t.raw.isalpha()
+                                                         for t in tokens[i:i + n + 1]):
+                    ok = False
+                if ok and self._case_ok(tok):
+                    best = Match(i, i + n + 1, value, key)
+                    break
+        return best
+
+    def find_all(self, tokens: Sequence[Token], allowed: Sequence[bool] | None = None) -> list[Match]:
+        """Non-overlapping longest matches, left to right."""
+        out: list[Match] = []
+        i = 0
+        while i < len(tokens):
+            if allowed is not None and not allowed[i]:
+                i += 1
+                continue
+            m = self.match_at(tokens, i)
+            if m and (allowed is None or all(allowed[m.start:m.end])):
+                out.append(m)
+                i = m.end
+            else:
+                i += 1
+        return out
+
+    def __contains__(self, word: str) -> bool:
+        key = phrase_key(word)
+        return bool(key) and any(t == key[1:] for t, _ in self._first.get(key[0], ()))
+
+    def value_of(self, tokens: Sequence[Token], i: int) -> Any:
+        m = self.match_at(tokens, i)
+        return m.value if m else None

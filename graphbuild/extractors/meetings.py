@@ -1,0 +1,189 @@
+"""Meetings: triggers, grouped into events with their place, date, ordinal and people.
+
+A trigger (اجتماع، summit, s'est entretenu …) opens or continues a meeting.
+Later mentions ("هذا الاجتماع", "the talks") join the current meeting unless
+they bring a conflicting ordinal, place or date. Participants are the people
+named in the sentences that mention the meeting, minus those named as absent.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .base import AnalysedDoc, Ent
+
+_DEMONSTRATIVES = {"هذا", "هذه", "ذلك", "تلك", "this", "that", "these", "ce", "cette", "cet", "ces"}
+
+
+@dataclass
+class MeetingDraft:
+    mentions: list[Ent] = field(default_factory=list)
+    type: str = "meeting"
+    ordinal: int | None = None
+    city: Ent | None = None
+    date: Ent | None = None
+    duration: int | None = None
+    sentences: set[int] = field(default_factory=set)
+    future: bool = False
+    persons: list[Ent] = field(default_factory=list)
+
+
+class TriggerFinder:
+    name = "triggers"
+
+    def __call__(self, ad: AnalysedDoc) -> None:
+        toks = ad.tokens
+        lang = ad.lang
+        sport_sents = {t.sent for t in toks if t.text in lang.sport_cues}
+        for i, t in enumerate(toks):
+            if not ad.allowed[i] or ad.owner[i] in ("ORG", "TITLE", "PERSON"):
+                continue
+            if ad.at("TRIGGER", i):
+                continue
+            m = lang.triggers.match_at(toks, i)
+            if not m or t.sent in sport_sents:
+                continue
+            if lang.lang != "ar" and not self._latin_ok(ad, i, m.end):
+                continue
+            anaphoric = i > 0 and toks[i - 1].text in _DEMONSTRATIVES
+            ordinal = self._ordinal(ad, m.end) if lang.lang == "ar" else self._ordinal_before(ad, i)
+            ad.add(Ent("TRIGGER", i, m.end, m.value, {"anaphoric": anaphoric, "ordinal": ordinal}), claim=False)
+
+    def _latin_ok(self, ad: AnalysedDoc, i: int, j: int) -> bool:
+        blocked = ad.lang.word_set("trigger_blockers")
+        nxt = ad.tokens[j].text if j < len(ad.tokens) else ""
+        return nxt not in blocked
+
+    def _ordinal(self, ad: AnalysedDoc, j: int) -> int | None:
+        """Ordinal after an Arabic trigger: الرابع، الـ93، 93، الثالثة والتسعين."""
+        toks = ad.tokens
+        lang = ad.lang
+        n = len(toks)
+        if j >= n:
+            return None
+        t = toks[j]
+        if t.text in ("ال", "الـ") and j + 1 < n:
+            j += 1
+            t = toks[j]
+        if t.text.isdigit() and len(t.text) <= 3:
+            return int(t.text)
+        if t.text.startswith("ال") and t.text[2:].isdigit():
+            return int(t.text[2:])
+        m = lang.ordinals.match_at(toks, j)
+        if not m:
+            return None
+        value = int(m.value)
+        k = m.end
+        if k < n:
+            tens = toks[k].text
+            for v in (tens, tens[1:] if tens.startswith("و") else tens):
+                v2 = v[2:] if v.startswith("ال") else v
+                if v2 in lang.ordinal_tens:
+                    return value + lang.ordinal_tens[v2] if lang.ordinal_tens[v2] != 10 or value < 10 else value
+        return value
+
+    def _ordinal_before(self, ad: AnalysedDoc, i: int) -> int | None:
+        """Ordinal before a Latin trigger: 4th meeting, 93rd session, 42e session, quatrième réunion."""
+        toks = ad.tokens
+        lang = ad.lang
+        k = i - 1
+        while k >= 0 and toks[k].raw[:1].isupper() and k > i - 4 and not lang.ordinals.match_at(toks, k):
+            k -= 1  # "4th Ministerial Meeting"
+        if k < 0:
+            return None
+        t = toks[k]
+        m = lang.ordinals.match_at(toks, k)
+        if m and m.end <= i:
+            return int(m.value)
+        digits = "".join(ch for ch in t.text if ch.isdigit())
+        suffix = t.text[len(digits):]
+        if digits and t.text.startswith(digits) and suffix in lang.word_set("ordinal_suffixes"):
+            return int(digits)
+        return None
+
+
+class MeetingAssembler:
+    """Groups triggers into meetings and attaches place, date, duration and participants."""
+
+    name = "meetings"
+
+    def __call__(self, ad: AnalysedDoc) -> None:
+        drafts: list[MeetingDraft] = []
+        current: MeetingDraft | None = None
+        for trig in ad.get("TRIGGER"):
+            sent = ad.tokens[trig.start].sent
+            local = self._local(ad, trig, sent)
+            if current is not None and (trig.data["anaphoric"] or self._compatible(current, local)):
+                self._merge(current, local, trig, sent)
+                continue
+            if current is None and trig.data["anaphoric"] and drafts:
+                current = drafts[-1]
+                self._merge(current, local, trig, sent)
+                continue
+            current = MeetingDraft(type=trig.key)
+            drafts.append(current)
+            self._merge(current, local, trig, sent)
+        absent = self._absent_people(ad)
+        for d in drafts:
+            d.persons = [p for p in ad.get("PERSON")
+                         if ad.tokens[p.start].sent in d.sentences and not p.data.get("author")
+                         and p.start not in absent]
+        drafts = [d for d in drafts if self._keep(ad, d)]
+        ad.extra["meetings"] = drafts
+
+    def _keep(self, ad: AnalysedDoc, d: MeetingDraft) -> bool:
+        # a meeting needs something concrete: people, a place, a date or an ordinal
+        return bool(d.persons or d.city or d.date or d.ordinal or len(d.mentions) > 1)
+
+    def _local(self, ad: AnalysedDoc, trig: Ent, sent: int) -> dict:
+        lang = ad.lang
+        toks = ad.tokens
+        cities = [c for c in ad.in_sentence("CITY", sent) if not self._not_venue(ad, c)]
+        dates = ad.in_sentence("DATE", sent)
+        durations = ad.in_sentence("DURATION", sent)
+        sent_tokens = [t for t in toks if t.sent == sent]
+        future = any(lang.future_cues.match_at(toks, t.i) for t in sent_tokens)
+        return {
+            "ordinal": trig.data.get("ordinal"),
+            "city": min(cities, key=lambda c: abs(c.start - trig.start)) if cities else None,
+            "date": min(dates, key=lambda c: abs(c.start - trig.start)) if dates else None,
+            "duration": durations[0].data["days"] if durations else None,
+            "future": future,
+        }
+
+    def _not_venue(self, ad: AnalysedDoc, city: Ent) -> bool:
+        window = [ad.tokens[k].text for k in range(max(0, city.start - 4), city.start)]
+        cues = ad.lang.not_venue_cues
+        return any(w in cues or (len(w) > 3 and w[1:] in cues) for w in window)
+
+    def _compatible(self, d: MeetingDraft, local: dict) -> bool:
+        if local["ordinal"] and d.ordinal and local["ordinal"] != d.ordinal:
+            return False
+        if local["city"] and d.city and local["city"].key != d.city.key:
+            return False
+        dv = d.date.data.get("value") if d.date else None
+        lv = local["date"].data.get("value") if local["date"] else None
+        if dv and lv and dv != lv:
+            return False
+        return True
+
+    def _merge(self, d: MeetingDraft, local: dict, trig: Ent, sent: int) -> None:
+        d.mentions.append(trig)
+        d.sentences.add(sent)
+        d.ordinal = d.ordinal or local["ordinal"]
+        d.city = d.city or local["city"]
+        d.date = d.date or local["date"]
+        d.duration = d.duration or local["duration"]
+        d.future = d.future or local["future"]
+
+    def _absent_people(self, ad: AnalysedDoc) -> set[int]:
+        out = set()
+        toks = ad.tokens
+        for p in ad.get("PERSON"):
+            lo = max(0, p.start - 4)
+            hi = min(len(toks), p.end + 4)
+            for k in range(lo, hi):
+                if toks[k].sent == toks[p.start].sent and ad.lang.absence_cues.match_at(toks, k):
+                    out.add(p.start)
+                    break
+        return out

@@ -1,0 +1,310 @@
+"""Titles, persons and their roles, found by the language around names.
+
+People are never looked up in a list: a name is recognised by what precedes or
+follows it (an honorific, a title, a given-name cue, a byline), and its extent by
+the shape of names (particles such as بن/Ben, capitalisation in Latin script,
+ordinary words that end it). Later short mentions (family name alone) are linked
+to the full name found earlier.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+from ..text import Token
+from .base import AnalysedDoc, Ent
+
+_CONNECTORS = {"of", "for", "at", "de", "des", "du", "d'", "pour", "aupres", "to", "in", "a", "en"}
+_AR_CONNECTORS = {"لدى", "في"}
+
+
+@cache
+def common_words(lang: str) -> frozenset[str]:
+    try:
+        text = resources.files("graphbuild").joinpath("data", "lang", f"{lang}_common.txt").read_text("utf-8")
+    except FileNotFoundError:
+        return frozenset()
+    return frozenset(w for w in text.split("\n") if w and not w.startswith("#"))
+
+
+def _punct(t: Token) -> bool:
+    return not any(c.isalnum() for c in t.text)
+
+
+class TitleFinder:
+    """Title chains: head, modifiers, portfolio, organisation, country (any order after the head)."""
+
+    name = "titles"
+
+    def __call__(self, ad: AnalysedDoc) -> None:
+        toks = ad.tokens
+        lang = ad.lang
+        i = 0
+        while i < len(toks):
+            if not ad.allowed[i] or ad.owner[i] in ("ORG", "DATE"):
+                i += 1
+                continue
+            m = lang.titles.match_at(toks, i)
+            if not m:
+                i += 1
+                continue
+            start = i
+            data: dict = {"head": m.value, "org": None, "country": None, "portfolio": None}
+            # a country adjective right before an English title: "Moroccan Foreign Minister"
+            if lang.lang == "en" and i > 0:
+                prev = ad.at("COUNTRY", i - 1)
+                if prev and prev.end == i:
+                    start, data["country"] = prev.start, prev.key
+            j = self._extend(ad, m.end, data)
+            ad.add(Ent("TITLE", start, j, None, data), claim=True)
+            i = j
+
+    def _extend(self, ad: AnalysedDoc, j: int, data: dict) -> int:
+        toks = ad.tokens
+        lang = ad.lang
+        n = len(toks)
+        progress = True
+        while progress and j < n:
+            progress = False
+            k = j
+            if toks[k].text in _CONNECTORS and lang.lang != "ar" and k + 1 < n:
+                k += 1
+            if lang.lang != "ar" and k < n and toks[k].text in ("the", "la", "le", "l'", "les") and k + 1 < n:
+                k += 1
+            if lang.lang == "ar" and toks[k].text in _AR_CONNECTORS and k + 1 < n and ad.starting_at("COUNTRY", k + 1):
+                k += 1
+            mod = lang.title_modifiers.match_at(toks, k) if k == j else None
+            if mod:
+                j, progress = mod.end, True
+                continue
+            port = lang.portfolios.match_at(toks, k)
+            if port and data["portfolio"] is None and data["org"] is None:
+                data["portfolio"] = port.value
+                j, progress = port.end, True
+                continue
+            org = ad.starting_at("ORG", k)
+            if org and data["org"] is None:
+                data["org"] = org
+                j, progress = org.end, True
+                continue
+            country = ad.starting_at("COUNTRY", k)
+            if country and data["country"] is None:
+                data["country"] = country.key
+                j, progress = country.end, True
+                continue
+        return j
+
+
+class PersonFinder:
+    """PERSON spans from honorifics, titles, given-name cues, appositions and bylines."""
+
+    name = "persons"
+    MAX_NAME = 5
+
+    def __call__(self, ad: AnalysedDoc) -> None:
+        toks = ad.tokens
+        lang = ad.lang
+        self.common = common_words(lang.lang)
+        found: list[Ent] = []
+        i = 0
+        while i < len(toks):
+            if not ad.allowed[i] or (ad.owner[i] is not None and ad.owner[i] != "TITLE"):
+                i += 1
+                continue
+            ent = self._at(ad, i)
+            if ent:
+                found.append(ent)
+                i = max([ent.end] + [t.end for t in ent.data["titles"]])
+            else:
+                i += 1
+        for ent in found:
+            ad.add(ent)
+        self._authors(ad)
+        self._short_mentions(ad)
+
+    # -- cues ----------------------------------------------------------------
+    def _at(self, ad: AnalysedDoc, i: int) -> Ent | None:
+        toks = ad.tokens
+        lang = ad.lang
+        hon = lang.honorifics.match_at(toks, i)
+        if hon:
+            j = hon.end
+            titles = []
+            while j < len(toks) and (t := ad.starting_at("TITLE", j)):
+                titles.append(t)
+                j = t.end
+            name = self.read_name(ad, j, min_len=1)
+            if name:
+                return self._person(ad, name, titles, cue="honorific")
+            return None
+        title = ad.starting_at("TITLE", i)
+        if title:
+            titles = [title]
+            j = title.end
+            while j < len(toks) and (t := ad.starting_at("TITLE", j)):
+                titles.append(t)
+                j = t.end
+            if j < len(toks) and toks[j].text == "," and lang.lang != "ar":
+                j += 1  # "Interior Minister, Hichem Fourati"? rare; allow
+            if j < len(toks) and (h := lang.honorifics.match_at(toks, j)):
+                j = h.end
+            name = self.read_name(ad, j, min_len=2 if lang.lang == "ar" else 1, after_title=True)
+            if name:
+                return self._person(ad, name, titles, cue="title")
+            return None
+        if ad.owner[i] is not None:
+            return None
+        if self._given_name(ad, i) or (lang.lang != "ar" and toks[i].is_upper_initial):
+            name = self.read_name(ad, i, min_len=2)
+            if name:
+                after = self._titles_after(ad, name[1])
+                if lang.lang == "ar" or after or self._latin_name_ok(ad, name):
+                    return self._person(ad, name, after, cue="name")
+        if lang.lang == "ar":
+            name = self.read_name(ad, i, min_len=2, strict=True)
+            if name:
+                after = self._titles_after(ad, name[1])
+                if after and self._left_boundary(ad, i):
+                    return self._person(ad, name, after, cue="apposition")
+        return None
+
+    def _given_name(self, ad: AnalysedDoc, i: int) -> bool:
+        m = ad.lang.given_names.match_at(ad.tokens, i)
+        return bool(m)
+
+    def _left_boundary(self, ad: AnalysedDoc, i: int) -> bool:
+        if i == 0:
+            return True
+        prev = ad.tokens[i - 1]
+        return _punct(prev) or prev.sent != ad.tokens[i].sent or prev.text in ad.lang.name_stop \
+            or prev.text in self.common
+
+    def _titles_after(self, ad: AnalysedDoc, j: int) -> list[Ent]:
+        toks = ad.tokens
+        if j < len(toks) and toks[j].text == ",":
+            j += 1
+        if j < len(toks) and toks[j].text in ("the", "le", "la", "l'"):
+            j += 1
+        out = []
+        while j < len(toks) and (t := ad.starting_at("TITLE", j)):
+            out.append(t)
+            j = t.end
+        return out
+
+    def _latin_name_ok(self, ad: AnalysedDoc, name: tuple[int, int]) -> bool:
+        toks = ad.tokens
+        s, e = name
+        if e - s < 2:
+            return False
+        first = toks[s]
+        # a capitalised pair at sentence start may be any phrase; require a given-name cue or mid-sentence
+        return s > 0 and toks[s - 1].sent == first.sent or self._given_name(ad, s)
+
+    # -- name extent -----------------------------------------------------------
+    def read_name(self, ad: AnalysedDoc, i: int, min_len: int = 2, after_title: bool = False,
+                  strict: bool = False) -> tuple[int, int] | None:
+        toks = ad.tokens
+        lang = ad.lang
+        n = len(toks)
+        if i >= n:
+            return None
+        sent = toks[i].sent
+        k = i
+        force_next = False
+        arabic = lang.lang == "ar"
+        while k < n and k - i < self.MAX_NAME:
+            t = toks[k]
+            if t.sent != sent or not ad.allowed[k] or _punct(t):
+                if force_next:
+                    k -= 1
+                break
+            if not force_next:
+                if t.text in lang.name_stop or (ad.owner[k] is not None):
+                    break
+                if lang.titles.match_at(toks, k) or lang.triggers.match_at(toks, k) \
+                        or lang.months.match_at(toks, k) or lang.weekdays.match_at(toks, k):
+                    break
+                if arabic:
+                    is_given = self._given_name(ad, k)
+                    if (strict or k > i) and t.text in self.common and not is_given \
+                            and not (k > i and t.text.startswith("ال") and k - i == 1):
+                        break
+                else:
+                    if not t.is_upper_initial and t.text not in lang.particles:
+                        break
+            force_next = False
+            if t.text in lang.particles or (arabic and t.text in ("عبد",)):
+                force_next = True
+                k += 1
+                continue
+            k += 1
+            if arabic and t.text.startswith("ال") and k - i >= 2 and toks[k - 2].text not in lang.particles:
+                break
+        end = k
+        while end > i and toks[end - 1].text in lang.particles:
+            end -= 1
+        if end - i < min_len:
+            return None
+        if not arabic and all(toks[x].text in lang.particles for x in range(i, end)):
+            return None
+        return (i, end)
+
+    # -- assembly ----------------------------------------------------------------
+    def _person(self, ad: AnalysedDoc, name: tuple[int, int], titles: list[Ent], cue: str) -> Ent:
+        s, e = name
+        after = self._titles_after(ad, e) if cue != "name" else []
+        all_titles = titles + [t for t in after if t not in titles]
+        text = ad.doc.text[ad.tokens[s].start:ad.tokens[e - 1].end]
+        key = " ".join(t.text for t in ad.tokens[s:e])
+        near = titles[-1] if titles else (after[0] if after else None)
+        return Ent("PERSON", s, e, key, {"titles": all_titles, "cue": cue, "name": text, "near": near})
+
+    def _authors(self, ad: AnalysedDoc) -> None:
+        lang = ad.lang
+        for bs, be in ad.layout.byline:
+            idx = [t.i for t in ad.tokens if bs <= t.start < be]
+            idx = [k for k in idx if ad.tokens[k].text not in lang.author_cues and
+                   ad.tokens[k].text not in ("by", "par", ":")]
+            # cut at a separator: "Par Karim B. | Le Quotidien"
+            words = []
+            for k in idx:
+                if _punct(ad.tokens[k]) and ad.tokens[k].text not in (".",):
+                    break
+                words.append(k)
+            words = [k for k in words if not _punct(ad.tokens[k])]
+            if 1 <= len(words) <= 4:
+                key = " ".join(ad.tokens[k].text for k in words)
+                text = ad.doc.text[ad.tokens[words[0]].start:ad.tokens[words[-1]].end]
+                ad.add(Ent("PERSON", words[0], words[-1] + 1, key, {"titles": [], "cue": "byline",
+                                                                     "name": text, "author": True}),
+                       claim=False)
+        for name in ad.article.authors:
+            ad.extra.setdefault("meta_authors", []).append(name)
+
+    def _short_mentions(self, ad: AnalysedDoc) -> None:
+        """Family-name mentions (الدخيسي, Mr. Fourati) link to the full name found earlier."""
+        toks = ad.tokens
+        persons = [p for p in ad.get("PERSON") if not p.data.get("author")]
+        by_last: dict[str, set[str]] = {}
+        for p in persons:
+            parts = p.key.split()
+            if len(parts) >= 2:
+                by_last.setdefault(parts[-1], set()).add(p.key)
+        covered = set()
+        for p in ad.get("PERSON"):
+            covered.update(range(p.start, p.end))
+        for i, t in enumerate(toks):
+            if i in covered or not ad.allowed[i] or ad.owner[i] is not None:
+                continue
+            keys = by_last.get(t.text)
+            if not keys or len(keys) != 1 or len(t.text) < 3:
+                continue
+            if ad.lang.lang != "ar" and not t.is_upper_initial:
+                continue
+            if ad.lang.lang == "ar" and t.text in self.common:
+                continue
+            full = next(iter(keys))
+            after = self._titles_after(ad, i + 1)
+            ad.add(Ent("PERSON", i, i + 1, full, {"titles": after, "cue": "short", "name": t.raw,
+                                                   "near": after[0] if after else None}))

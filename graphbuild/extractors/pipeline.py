@@ -1,0 +1,93 @@
+"""The extraction pipeline: language data + components, run in order on one article."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from ..model import Article, Extraction
+from ..text import Doc, segment
+from .assemble import Assembler
+from .base import AnalysedDoc, Component
+from .dates import DateFinder, DurationFinder
+from .meetings import MeetingAssembler, TriggerFinder
+from .persons import PersonFinder, TitleFinder, common_words
+from .places import CityGazetteer, CountryGazetteer, OrganisationGazetteer, OrganisationPatterns
+from .resources import LANGS, lang_data
+from .topics import TopicFinder
+
+SUPPORTED_LANGS = LANGS
+
+
+def default_components() -> list[Component]:
+    """The rule components, in the order their outputs are needed."""
+    return [
+        OrganisationGazetteer(),
+        CountryGazetteer(),
+        DateFinder(),
+        DurationFinder(),
+        OrganisationPatterns(),
+        CityGazetteer(),
+        TitleFinder(),
+        PersonFinder(),
+        TopicFinder(),
+        TriggerFinder(),
+        MeetingAssembler(),
+    ]
+
+
+class UnsupportedLanguage(ValueError):
+    pass
+
+
+class Pipeline:
+    """Runs the components on an article and assembles the extraction.
+
+    ``extra`` components (e.g. a statistical NER backend) run after the
+    gazetteers and before persons and meetings are assembled.
+    """
+
+    def __init__(self, components: Sequence[Component] | None = None,
+                 extra: Sequence[Component] = ()):
+        base = list(components) if components is not None else default_components()
+        if extra:
+            at = next((i for i, c in enumerate(base) if c.name == "titles"), len(base))
+            base = base[:at] + list(extra) + base[at:]
+        self.components = base
+
+    def analyse(self, article: Article) -> AnalysedDoc:
+        lang_code = article.lang or "en"
+        if lang_code not in SUPPORTED_LANGS:
+            raise UnsupportedLanguage(f"language {lang_code!r} is not supported (supported: {', '.join(LANGS)})")
+        lang = lang_data(lang_code)
+        layout = segment(article.text, lang.chrome, lang.bylines, article.title, _name_line(lang_code))
+        doc = Doc(article.text, lang_code, layout.body, lang.abbreviations)
+        ad = AnalysedDoc(article, doc, layout, lang)
+        for component in self.components:
+            component(ad)
+        return ad
+
+    def __call__(self, article: Article) -> Extraction:
+        ad = self.analyse(article)
+        ext = Assembler()(ad)
+        if ad.layout.title and not article.title:
+            s, e = ad.layout.title
+            article.title = " ".join(article.text[s:e].split())
+        return ext
+
+
+def _name_line(lang: str) -> Callable[[str], bool]:
+    """Does a short line look like a bare byline name? (Used right after the title.)"""
+    data = lang_data(lang)
+    common = common_words(lang)
+
+    def check(line: str) -> bool:
+        doc = Doc(line, lang)
+        words = [t for t in doc.tokens if any(c.isalnum() for c in t.text)]
+        if not 2 <= len(words) <= 4 or len(words) != len(doc.tokens):
+            return False
+        if lang == "ar":
+            return bool(data.given_names.match_at(doc.tokens, 0)) and not any(
+                t.text in data.name_stop for t in words) and sum(t.text in common for t in words) <= 1
+        return all(t.is_upper_initial or t.text in data.particles for t in words)
+
+    return check

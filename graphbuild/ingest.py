@@ -1,0 +1,349 @@
+"""Bytes to ``Article`` records: text files in any common encoding, HTML pages,
+JSON / JSON Lines corpora, folders and stdin.
+
+Nothing here raises on a bad input: each input yields ``Item`` records that say
+what was read, or why it was skipped or failed, so a run report can account for
+every file and every record.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import sys
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .model import Article
+
+TEXT_SUFFIXES = {".txt", ".text", ""}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
+MAX_BYTES = 200 * 1024 * 1024
+
+
+@dataclass
+class Item:
+    """One input unit for the run report: a file, or one record of a corpus file."""
+
+    source: str
+    status: str  # "read" | "skipped" | "failed"
+    article: Article | None = None
+    reason: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+class IngestError(ValueError):
+    pass
+
+
+# ---------------------------------------------------------------------------
+# decoding
+
+def decode(data: bytes) -> tuple[str, str, list[str]]:
+    """Decode bytes to text, detecting the encoding. Returns (text, encoding, warnings)."""
+    warnings: list[str] = []
+    if not data:
+        return "", "empty", warnings
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig", warnings
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), "utf-16", warnings
+    sample = data[:4096]
+    utf16 = _utf16_without_bom(sample)
+    if utf16:
+        enc = utf16
+        try:
+            return data.decode(enc), enc, warnings
+        except UnicodeDecodeError as exc:
+            raise IngestError(f"binary data (looks like UTF-16 but does not decode: {exc.reason})") from None
+    if b"\x00" in sample:
+        raise IngestError("binary data (NUL bytes), not text")
+    try:
+        return data.decode("utf-8"), "utf-8", warnings
+    except UnicodeDecodeError as exc:
+        if exc.start >= len(data) - 4 and exc.reason in ("unexpected end of data", "invalid start byte",
+                                                         "invalid continuation byte"):
+            warnings.append(f"truncated UTF-8 at byte {exc.start}: the incomplete last character was dropped")
+            return data[:exc.start].decode("utf-8"), "utf-8", warnings
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=None).best()
+    if best is None:
+        raise IngestError("could not detect the text encoding (binary file?)")
+    text = str(best)
+    enc = best.encoding
+    if _arabic_share(text) < 0.2 and _looks_arabic_cp1256(data):
+        text, enc = data.decode("cp1256", errors="replace"), "cp1256"
+    if _control_share(text) > 0.05:
+        raise IngestError("binary data (too many control characters), not text")
+    if enc not in ("ascii", "utf_8"):
+        warnings.append(f"decoded as {enc}")
+    return text, enc, warnings
+
+
+def _utf16_without_bom(sample: bytes) -> str | None:
+    """UTF-16 text has one byte of each pair in a narrow range: 0x00 (Latin) or 0x06 (Arabic)."""
+    if len(sample) < 8 or len(sample) % 2:
+        sample = sample[:len(sample) - len(sample) % 2]
+    if len(sample) < 8:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+
+    def high_share(b: bytes) -> float:
+        return sum(1 for x in b if x in (0x00, 0x06, 0x20)) / len(b)
+
+    if high_share(odd) > 0.9 and high_share(even) < 0.6:
+        return "utf-16-le"
+    if high_share(even) > 0.9 and high_share(odd) < 0.6:
+        return "utf-16-be"
+    return None
+
+
+def _looks_arabic_cp1256(data: bytes) -> bool:
+    try:
+        text = data.decode("cp1256")
+    except UnicodeDecodeError:
+        return False
+    return _arabic_share(text) > 0.5
+
+
+def _arabic_share(text: str) -> float:
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return 0.0
+    return sum(1 for c in letters if "\u0600" <= c <= "\u06ff") / len(letters)
+
+
+def _control_share(text: str) -> float:
+    if not text:
+        return 0.0
+    bad = sum(1 for c in text[:20000] if unicodedata.category(c) == "Cc" and c not in "\n\r\t\f")
+    return bad / min(len(text), 20000)
+
+
+# ---------------------------------------------------------------------------
+# language and ids
+
+def detect_language(text: str) -> str | None:
+    """ISO 639-1 code of the text's language, or None when there is too little text."""
+    letters = [c for c in text[:20000] if c.isalpha()]
+    if len(letters) < 20:
+        return None
+    if _arabic_share(text[:20000]) > 0.3:
+        return "ar"
+    import py3langid
+
+    code, _ = py3langid.classify(text[:20000])
+    return code
+
+
+def content_id(text: str) -> str:
+    norm = " ".join(unicodedata.normalize("NFC", text).split())
+    return hashlib.sha1(norm.encode("utf-8")).hexdigest()[:16]
+
+
+_ID_OK = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def safe_id(raw: str) -> str:
+    """An id that is also a safe file name."""
+    s = _ID_OK.sub("-", str(raw)).strip("-.")[:120]
+    return s or content_id(str(raw))
+
+
+def _date(value) -> str | None:
+    if not value:
+        return None
+    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", str(value))
+    return "-".join(m.groups()) if m else None
+
+
+def make_article(text: str, *, source: str, fmt: str, id: str | None = None, title: str | None = None,
+                 url: str | None = None, published=None, authors: Iterable[str] = (),
+                 lang: str | None = None) -> Article:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return Article(
+        id=safe_id(id) if id else content_id(text),
+        text=text,
+        lang=lang or detect_language(text),
+        title=" ".join(title.split()) if title else None,
+        url=url or None,
+        published=_date(published),
+        authors=[a for a in authors if a],
+        source=source,
+        format=fmt,
+    )
+
+
+# ---------------------------------------------------------------------------
+# formats
+
+def read_html(html: str, source: str) -> Article:
+    import trafilatura
+
+    found = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False,
+                                        favor_precision=True)
+    doc = found.as_dict() if hasattr(found, "as_dict") else (found or {})
+    text = doc.get("text") or ""
+    if not text.strip():
+        raise IngestError("no article text found in the HTML page")
+    author = doc.get("author") or ""
+    authors = [a.strip() for a in re.split(r";|,| and | et ", author) if a.strip()] if author else []
+    return make_article(text, source=source, fmt="html", title=doc.get("title"), url=doc.get("url"),
+                        published=doc.get("date"), authors=authors)
+
+
+def _record_article(rec: dict, source: str) -> Article:
+    if not isinstance(rec, dict):
+        raise IngestError("record is not a JSON object")
+    text = rec.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise IngestError("record has no 'text'")
+    authors = rec.get("authors") or ([rec["author"]] if rec.get("author") else [])
+    return make_article(text, source=source, fmt="json", id=rec.get("id"), title=rec.get("title"),
+                        url=rec.get("url"), published=rec.get("published") or rec.get("date"),
+                        authors=[str(a) for a in authors] if isinstance(authors, list) else [str(authors)],
+                        lang=rec.get("lang"))
+
+
+def read_json_records(text: str, source: str, jsonl: bool) -> Iterator[Item]:
+    if not jsonl:
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError:
+            jsonl = True  # maybe JSON Lines with a .json suffix
+        else:
+            records = data if isinstance(data, list) else data.get("articles", [data]) \
+                if isinstance(data, dict) else None
+            if records is None:
+                yield Item(source, "failed", reason="JSON is neither an object nor a list of objects")
+                return
+            if isinstance(data, dict) and "text" not in data and "articles" not in data:
+                yield Item(source, "skipped", reason="JSON file is not an article (no 'text' field)")
+                return
+            for n, rec in enumerate(records, start=1):
+                src = f"{source}#{n}" if len(records) > 1 else source
+                yield _record_item(rec, src)
+            return
+    for n, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        src = f"{source}:{n}"
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield Item(src, "failed", reason=f"invalid JSON on line {n}: {exc.msg}")
+            continue
+        yield _record_item(rec, src)
+
+
+def _record_item(rec, src: str) -> Item:
+    try:
+        return Item(src, "read", _record_article(rec, src))
+    except IngestError as exc:
+        return Item(src, "failed", reason=str(exc))
+
+
+def read_bytes(data: bytes, source: str, suffix: str) -> Iterator[Item]:
+    """Everything in one file's bytes, as report items."""
+    if not data.strip():
+        yield Item(source, "skipped", reason="empty file")
+        return
+    if len(data) > MAX_BYTES:
+        yield Item(source, "failed", reason=f"file larger than {MAX_BYTES // (1024 * 1024)} MB")
+        return
+    try:
+        text, _enc, warnings = decode(data)
+    except IngestError as exc:
+        yield Item(source, "failed", reason=str(exc))
+        return
+    if not text.strip():
+        yield Item(source, "skipped", reason="no text after decoding")
+        return
+    kind = _kind(suffix, text)
+    if kind == "json":
+        for item in read_json_records(text, source, jsonl=suffix in (".jsonl", ".ndjson")):
+            item.warnings = warnings + item.warnings
+            yield item
+        return
+    try:
+        article = read_html(text, source) if kind == "html" else make_article(text, source=source, fmt="txt")
+    except IngestError as exc:
+        yield Item(source, "failed", reason=str(exc), warnings=warnings)
+        return
+    except Exception as exc:  # a parser bug must not stop the corpus
+        yield Item(source, "failed", reason=f"could not parse: {type(exc).__name__}: {exc}", warnings=warnings)
+        return
+    yield Item(source, "read", article, warnings=warnings)
+
+
+def _kind(suffix: str, text: str) -> str:
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    if suffix in JSON_SUFFIXES:
+        return "json"
+    head = text.lstrip()[:200].lower()
+    if suffix in ("", ".stdin") and head.startswith(("<!doctype html", "<html")):
+        return "html"
+    if suffix in ("", ".stdin") and head.startswith(("{", "[")):
+        return "json"
+    return "txt"
+
+
+def iter_files(paths: Iterable[str | Path]) -> Iterator[tuple[str, Path | None]]:
+    """Expand inputs to files (folders recursively, sorted); ``-`` is stdin."""
+    for p in paths:
+        if str(p) == "-":
+            yield "-", None
+            continue
+        path = Path(p)
+        if path.is_dir():
+            for f in sorted(x for x in path.rglob("*") if x.is_file()):
+                if any(part.startswith(".") for part in f.relative_to(path).parts):
+                    continue
+                yield str(f), f
+        else:
+            yield str(path), path
+
+
+SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
+
+
+def read(paths: Iterable[str | Path], stdin=None) -> Iterator[Item]:
+    """Every article (or failure) in the given files, folders or ``-``."""
+    for source, path in iter_files(paths):
+        if path is None:
+            stream = stdin if stdin is not None else sys.stdin.buffer
+            yield from read_bytes(stream.read(), "<stdin>", ".stdin")
+            continue
+        suffix = path.suffix.lower()
+        if not path.exists():
+            yield Item(source, "failed", reason="no such file or folder")
+            continue
+        if suffix not in SUPPORTED:
+            yield Item(source, "skipped", reason=f"unsupported file type {suffix!r}")
+            continue
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            yield Item(source, "failed", reason=f"cannot read: {exc.strerror or exc}")
+            continue
+        yield from read_bytes(data, source, suffix)
+
+
+def read_one(path_or_text: str | Path) -> Article:
+    """One article from a path, or from text given directly (API convenience)."""
+    if isinstance(path_or_text, Path) or (isinstance(path_or_text, str) and "\n" not in path_or_text
+                                           and len(path_or_text) < 4096 and Path(path_or_text).is_file()):
+        items = list(read([path_or_text]))
+    else:
+        items = [Item("<text>", "read", make_article(str(path_or_text), source="<text>", fmt="txt"))]
+    good = [i for i in items if i.article is not None]
+    if not good:
+        reason = items[0].reason if items else "nothing to read"
+        raise IngestError(f"{items[0].source if items else path_or_text}: {reason}")
+    return good[0].article

@@ -1,0 +1,187 @@
+"""Plain data classes shared by every layer.
+
+The extraction classes mirror the public contract in EXTRACTION.md
+(``graphbuild-extraction/1``); ``Extraction.to_dict`` is the only place that
+knows the JSON shape, so the contract changes in one spot.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+SCHEMA = "graphbuild-extraction/1"
+
+Span = tuple[int, int]
+
+
+@dataclass
+class Article:
+    """One news article as read from disk, before any analysis."""
+
+    id: str
+    text: str
+    lang: str | None = None
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None  # YYYY-MM-DD
+    authors: list[str] = field(default_factory=list)  # author names from metadata
+    source: str | None = None  # path (and record number) it came from
+    format: str = "txt"
+
+
+@dataclass
+class Role:
+    title: str
+    title_en: str | None = None
+    org: str | None = None
+    country: str | None = None
+    mentions: list[Span] = field(default_factory=list)
+
+
+@dataclass
+class Person:
+    id: str
+    name: str
+    name_latin: str | None = None
+    surface: list[str] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+    mentions: list[Span] = field(default_factory=list)
+    is_author: bool = False
+
+
+@dataclass
+class Organisation:
+    id: str
+    name: str
+    name_en: str | None = None
+    wikidata: str | None = None
+    country: str | None = None
+    surface: list[str] = field(default_factory=list)
+    mentions: list[Span] = field(default_factory=list)
+    acronym: str | None = None
+    name_fr: str | None = None
+    name_ar: str | None = None
+
+
+@dataclass
+class Country:
+    iso2: str
+    name: str
+    name_en: str | None = None
+    wikidata: str | None = None
+    surface: list[str] = field(default_factory=list)
+    mentions: list[Span] = field(default_factory=list)
+    name_ar: str | None = None
+    name_fr: str | None = None
+
+
+@dataclass
+class City:
+    id: str
+    name: str
+    name_en: str | None = None
+    geonames: int | None = None
+    country: str | None = None
+    surface: list[str] = field(default_factory=list)
+    mentions: list[Span] = field(default_factory=list)
+    latitude: float | None = None
+    longitude: float | None = None
+
+
+@dataclass
+class Participant:
+    person: str
+    role: str | None = None
+    org: str | None = None
+    country: str | None = None
+    mentions: list[Span] = field(default_factory=list)
+    role_en: str | None = None
+    confidence: float = 0.8
+
+
+@dataclass
+class Meeting:
+    id: str
+    label: str
+    type: str = "meeting"
+    ordinal: int | None = None
+    city: str | None = None
+    country: str | None = None
+    date_start: str | None = None
+    date_end: str | None = None
+    date_text: str | None = None
+    duration_days: int | None = None
+    participants: list[Participant] = field(default_factory=list)
+    organisations: list[str] = field(default_factory=list)
+    countries: list[str] = field(default_factory=list)
+    topics: list[str] = field(default_factory=list)
+    mentions: list[Span] = field(default_factory=list)
+    status: str = "reported"  # reported | planned
+    confidence: float = 0.8
+
+
+@dataclass
+class Extraction:
+    article: Article
+    persons: list[Person] = field(default_factory=list)
+    organisations: list[Organisation] = field(default_factory=list)
+    countries: list[Country] = field(default_factory=list)
+    cities: list[City] = field(default_factory=list)
+    meetings: list[Meeting] = field(default_factory=list)
+    sentences: list[Span] = field(default_factory=list)
+    body: Span | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        a = self.article
+        return {
+            "schema": SCHEMA,
+            "article": {
+                "id": a.id,
+                "lang": a.lang,
+                "title": a.title,
+                "url": a.url,
+                "published": a.published,
+                "authors": sorted(p.id for p in self.persons if p.is_author),
+                "source": a.source,
+                "format": a.format,
+                "length": len(a.text),
+                "body": list(self.body) if self.body else None,
+            },
+            "persons": [_person_dict(p) for p in sorted(self.persons, key=lambda p: p.id)],
+            "organisations": [_plain(o) for o in sorted(self.organisations, key=lambda o: o.id)],
+            "countries": [_plain(c) for c in sorted(self.countries, key=lambda c: c.iso2)],
+            "cities": [_plain(c) for c in sorted(self.cities, key=lambda c: c.id)],
+            "meetings": [_meeting_dict(m) for m in sorted(self.meetings, key=lambda m: m.id)],
+            "sentences": [list(s) for s in self.sentences],
+        }
+
+
+def _plain(obj: Any) -> dict[str, Any]:
+    d = asdict(obj)
+    if "surface" in d:
+        d["surface"] = sorted(set(d["surface"]))
+    if "mentions" in d:
+        d["mentions"] = sorted([list(m) for m in d["mentions"]])
+    return d
+
+
+def _person_dict(p: Person) -> dict[str, Any]:
+    d = _plain(p)
+    d["roles"] = [
+        {**asdict(r), "mentions": sorted([list(m) for m in r.mentions])}
+        for r in sorted(p.roles, key=lambda r: (r.mentions[0] if r.mentions else (0, 0), r.title))
+    ]
+    return d
+
+
+def _meeting_dict(m: Meeting) -> dict[str, Any]:
+    d = _plain(m)
+    d["participants"] = [
+        {**asdict(x), "mentions": sorted([list(s) for s in x.mentions])}
+        for x in sorted(m.participants, key=lambda x: x.person)
+    ]
+    d["organisations"] = sorted(set(m.organisations))
+    d["countries"] = sorted(set(m.countries))
+    d["topics"] = sorted(set(m.topics))
+    return d

@@ -1,0 +1,253 @@
+"""Entity resolution: which graph node an article's entity is.
+
+Countries by ISO code, cities by GeoNames id, organisations by gazetteer id or
+normalised name; persons by normalised name within a script and by a
+transliteration-aware comparison across scripts backed by shared context (the
+same organisation, country or meeting); meetings by series and ordinal, or by
+place and date, or by shared participants. Each merge records its reason on the
+node. The indexes are rebuilt from the graph's nodes, so a loaded graph resolves
+exactly as the one that was saved.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from difflib import SequenceMatcher
+from typing import TYPE_CHECKING, Any
+
+from .text import fold
+from .translit import skeleton, to_latin
+
+if TYPE_CHECKING:
+    from .graph import KnowledgeGraph
+
+
+def _h(*parts: str) -> str:
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:12]
+
+
+def _name_key(name: str) -> str:
+    return " ".join(fold(name).replace("-", " ").split())
+
+
+def _merge_note(node: dict, article: str, reason: str) -> None:
+    notes = node.setdefault("merged", [])
+    note = f"{article}: {reason}"
+    if note not in notes:
+        notes.append(note)
+        notes.sort()
+
+
+class EntityResolver:
+    def __init__(self, kg: KnowledgeGraph):
+        self.kg = kg
+
+    @property
+    def g(self):
+        return self.kg.g
+
+    def state(self) -> dict[str, Any]:
+        return {}
+
+    def restore(self, state: dict[str, Any]) -> None:
+        return None
+
+    # -- places and organisations ----------------------------------------------------
+    def country_code(self, iso2: str) -> str:
+        nid = f"country:{iso2.upper()}"
+        if nid not in self.g:
+            from .extractors.resources import countries
+
+            entry = countries().get(iso2.upper())
+            names = entry.names if entry else {}
+            self.kg._node(nid, "country", names.get("en") or iso2, iso2=iso2.upper(),
+                          wikidata=entry.wikidata if entry else None,
+                          name_ar=names.get("ar"), name_fr=names.get("fr"), name_en=names.get("en"))
+        return nid
+
+    def country(self, c: dict) -> str:
+        return self.country_code(c["iso2"])
+
+    def city(self, c: dict) -> str:
+        nid = f"city:{c['geonames']}" if c.get("geonames") else f"city:x-{_h(_name_key(c['name']))}"
+        self.kg._node(nid, "city", c.get("name_en") or c["name"], geonames=c.get("geonames"),
+                      country=c.get("country"), name_en=c.get("name_en"), latitude=c.get("latitude"),
+                      longitude=c.get("longitude"))
+        self._add_name(nid, c.get("name"))
+        return nid
+
+    def organisation(self, o: dict, article: str) -> str:
+        oid = o["id"]
+        if oid.startswith("org:x-"):
+            nid = f"org:x-{_h(_name_key(o['name']))}"
+        else:
+            nid = oid
+        self.kg._node(nid, "organisation", o.get("name_en") or o["name"], wikidata=o.get("wikidata"),
+                      country=o.get("country"), acronym=o.get("acronym"), name_en=o.get("name_en"))
+        self._add_name(nid, o.get("name"))
+        return nid
+
+    @staticmethod
+    def role_id(r: dict) -> str:
+        return f"role:{_h(_name_key(r.get('title_en') or r.get('title') or 'role'))}"
+
+    def role(self, r: dict) -> str:
+        label = r.get("title_en") or r.get("title") or "role"
+        nid = self.role_id(r)
+        self.kg._node(nid, "role", label, title_en=r.get("title_en"))
+        self._add_name(nid, r.get("title"))
+        return nid
+
+    def _add_name(self, nid: str, name: str | None) -> None:
+        if not name:
+            return
+        names = self.g.nodes[nid].setdefault("names", [])
+        if name not in names:
+            names.append(name)
+            names.sort()
+
+    # -- persons ------------------------------------------------------------------------
+    def person(self, p: dict, article: str, ext: dict, local: dict[str, str]) -> str:
+        name = p["name"]
+        key = _name_key(name)
+        context = self._person_context(p, local)
+        best, reason = None, ""
+        if len(key.split()) >= 2:
+            for nid in self.kg.nodes_of("person"):
+                node = self.g.nodes[nid]
+                if key in node.get("keys", []):
+                    best, reason = nid, f"same name {name!r}"
+                    break
+            if best is None:
+                best, reason = self._cross_script(name, context)
+        if best is None:
+            nid = f"person:{_h(key, article if len(key.split()) < 2 else '')}"
+            self.kg._node(nid, "person", name if not _is_arabic(name) else (to_latin(name) or name),
+                          label_script="arabic" if _is_arabic(name) else "latin", name_latin=p.get("name_latin"))
+        else:
+            nid = best
+            _merge_note(self.g.nodes[nid], article, reason)
+        node = self.g.nodes[nid]
+        self._add_name(nid, name)
+        keys = node.setdefault("keys", [])
+        if key not in keys:
+            keys.append(key)
+            keys.sort()
+        node["context"] = sorted(set(node.get("context", [])) | context)
+        if not _is_arabic(name) and node.get("label_script") == "arabic":
+            node["label"], node["label_script"] = name, "latin"  # a Latin spelling from the press beats ours
+        return nid
+
+    def _person_context(self, p: dict, local: dict[str, str]) -> set[str]:
+        ctx = set()
+        for r in p.get("roles", []):
+            if r.get("org"):
+                ctx.add(local.get(r["org"], r["org"]))
+            if r.get("country"):
+                ctx.add(f"country:{r['country']}")
+        return ctx
+
+    def _cross_script(self, name: str, context: set[str]) -> tuple[str | None, str]:
+        sk = skeleton(name)
+        if len(sk) < 2:
+            return None, ""
+        best, best_score, why = None, 0.0, ""
+        for nid in self.kg.nodes_of("person"):
+            node = self.g.nodes[nid]
+            shared = context & set(node.get("context", []))
+            if not shared:
+                continue
+            for other in node.get("names", []):
+                osk = skeleton(other)
+                if len(osk) < 2 or _is_arabic(other) == _is_arabic(name):
+                    continue
+                if osk[-1] != sk[-1] and SequenceMatcher(None, osk[-1], sk[-1]).ratio() < 0.8:
+                    continue  # family names must agree
+                score = SequenceMatcher(None, " ".join(osk), " ".join(sk)).ratio()
+                if score >= 0.6 and score > best_score:
+                    best, best_score = nid, score
+                    why = (f"transliteration of {other!r} (similarity {score:.2f}) "
+                           f"and shared context {sorted(shared)[0]}")
+        return best, why
+
+    # -- meetings --------------------------------------------------------------------------
+    def meeting(self, m: dict, article: str, local: dict[str, str], art: dict) -> str:
+        people = {local[p["person"]] for p in m.get("participants", []) if p["person"] in local}
+        city = local.get(m.get("city") or "")
+        orgs = {local[o] for o in m.get("organisations", []) if o in local}
+        best, reason = None, ""
+        for nid in self.kg.nodes_of("meeting"):
+            node = self.g.nodes[nid]
+            if article in {s[0] for s in node.get("sources", [])}:
+                continue  # two meetings in one article stay two
+            r = self._same_meeting(node, m, city, people, orgs, nid)
+            if r:
+                best, reason = nid, r
+                break
+        sources = [[article, s, e] for s, e in m.get("mentions", [])]
+        if best is None:
+            nid = f"meeting:{_h(article, m['id'])}"
+            self.kg._node(nid, "meeting", m.get("label") or "meeting", meeting_type=m.get("type"),
+                          ordinal=m.get("ordinal"), date_start=m.get("date_start"), date_end=m.get("date_end"),
+                          city=city, country=m.get("country"), status=m.get("status"))
+            node = self.g.nodes[nid]
+        else:
+            nid = best
+            node = self.g.nodes[nid]
+            _merge_note(node, article, reason)
+            for k in ("ordinal", "date_start", "date_end", "city", "country"):
+                v = city if k == "city" else m.get(k)
+                if v is not None and node.get(k) is None:
+                    node[k] = v
+        self._add_name(nid, m.get("label"))
+        for attr, value in (("date_start", m.get("date_start")), ("city", city), ("country", m.get("country"))):
+            if value is None:
+                continue
+            claims = node.setdefault(f"{attr}_claims", [])
+            claim = [value, article]
+            if claim not in claims:
+                claims.append(claim)
+                claims.sort()
+        node["participants_key"] = sorted(set(node.get("participants_key", [])) | people)
+        node["org_key"] = sorted(set(node.get("org_key", [])) | orgs)
+        for s in sources:
+            if s not in node["sources"]:
+                node["sources"].append(s)
+        node["sources"].sort()
+        return nid
+
+    def _same_meeting(self, node: dict, m: dict, city: str | None, people: set[str], orgs: set[str],
+                      nid: str) -> str:
+        shared_people = people & set(node.get("participants_key", []))
+        same_city = city is not None and node.get("city") == city
+        dates_overlap = _overlap(node.get("date_start"), node.get("date_end"), m.get("date_start"),
+                                 m.get("date_end"))
+        dates_conflict = node.get("date_start") and m.get("date_start") and not dates_overlap
+        if dates_conflict and not (m.get("ordinal") and node.get("ordinal") == m.get("ordinal")):
+            return ""
+        if m.get("ordinal") and node.get("ordinal") == m.get("ordinal") and (
+                same_city or orgs & set(node.get("org_key", [])) or shared_people):
+            return f"same series and ordinal ({m['ordinal']})"
+        if same_city and dates_overlap:
+            return f"same place and date ({node.get('date_start')})"
+        if len(shared_people) >= 2 and (same_city or dates_overlap or not (node.get("date_start")
+                                                                          and m.get("date_start"))):
+            return f"{len(shared_people)} shared participants"
+        return ""
+
+
+def _overlap(a_start, a_end, b_start, b_end) -> bool:
+    if not a_start or not b_start:
+        return False
+    try:
+        a0, b0 = dt.date.fromisoformat(a_start), dt.date.fromisoformat(b_start)
+        a1 = dt.date.fromisoformat(a_end) if a_end else a0
+        b1 = dt.date.fromisoformat(b_end) if b_end else b0
+    except ValueError:
+        return False
+    return a0 <= b1 + dt.timedelta(days=1) and b0 <= a1 + dt.timedelta(days=1)
+
+
+def _is_arabic(s: str) -> bool:
+    return any("\u0600" <= c <= "\u06ff" for c in s or "")

@@ -1,0 +1,96 @@
+"""Arabic to Latin romanisation and a script-neutral name key.
+
+``to_latin`` gives a readable form for display (common given names by table,
+the rest letter by letter). ``skeleton`` reduces a name in either script to
+its consonants, so that محمد بن علي قمان and Mohamed Ben Ali Koumane compare
+equal enough for the graph's cross-script person matching.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .text import fold
+
+_GIVEN = {
+    "محمد": "Mohamed", "احمد": "Ahmed", "محمود": "Mahmoud", "مصطفي": "Mustapha", "علي": "Ali", "عمر": "Omar",
+    "عثمان": "Othmane", "يوسف": "Youssef", "ابراهيم": "Ibrahim", "اسماعيل": "Ismail", "خالد": "Khalid",
+    "حسن": "Hassan", "حسين": "Hussein", "سعيد": "Said", "عبد": "Abd", "عبدالله": "Abdallah", "بن": "Ben",
+    "ابن": "Ibn", "ابو": "Abou", "فيصل": "Faisal", "سلمان": "Salman", "ناصر": "Nasser", "كريم": "Karim",
+    "رشيد": "Rachid", "فاطمه": "Fatima", "مريم": "Meriem", "ليلي": "Leila", "ناديه": "Nadia", "زينب": "Zineb",
+    "هشام": "Hicham", "عادل": "Adel", "نبيل": "Nabil", "عبدالعزيز": "Abdelaziz", "عبدالرحمن": "Abderrahmane",
+    "الحميد": "elhamid", "الرحمن": "errahmane", "العزيز": "elaziz", "الله": "allah", "اللطيف": "ellatif",
+    "المجيد": "elmajid", "الكريم": "elkarim", "الاله": "elilah", "جمال": "Jamal", "كمال": "Kamal",
+    "طارق": "Tarik", "سامي": "Sami", "وليد": "Walid", "منصور": "Mansour", "راشد": "Rashid", "حمد": "Hamad",
+    "يونس": "Younes", "ادريس": "Driss", "امين": "Amine", "عزيز": "Aziz", "ياسين": "Yassine", "مراد": "Mourad",
+}
+_LETTERS = {
+    "ا": "a", "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d", "ذ": "dh", "ر": "r",
+    "ز": "z", "س": "s", "ش": "ch", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "ع": "", "غ": "gh", "ف": "f",
+    "ق": "k", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "a", "و": "ou", "ي": "i", "ء": "", "ڤ": "v",
+    "پ": "p", "گ": "g",
+}
+
+
+def _is_arabic(s: str) -> bool:
+    return any("\u0600" <= c <= "\u06ff" for c in s)
+
+
+def to_latin(name: str) -> str | None:
+    """A readable Latin form of an Arabic name; Latin names are returned unchanged."""
+    if not name:
+        return None
+    if not _is_arabic(name):
+        return name
+    out = []
+    for word in fold(name).split():
+        if word in _GIVEN:
+            out.append(_GIVEN[word])
+            continue
+        prefix = ""
+        if word.startswith("ال") and len(word) > 3:
+            prefix, word = "El ", word[2:]
+        body = "".join(_LETTERS.get(c, "") for c in word)
+        body = re.sub(r"(ou){2,}", "ou", body)
+        out.append((prefix + body[:1].upper() + body[1:]) if body else prefix.strip())
+    text = " ".join(w for w in out if w)
+    return text.replace("El ", "El-") if text else None
+
+
+_LATIN_SKELETON = [
+    ("ou", "w"), ("oo", "w"), ("kh", "K"), ("gh", "G"), ("sh", "C"), ("ch", "C"), ("th", "T"), ("dh", "D"),
+    ("q", "k"), ("c", "k"), ("x", "ks"), ("ph", "f"), ("v", "f"), ("p", "b"), ("g", "j"), ("y", "i"),
+    ("e", ""), ("a", ""), ("i", ""), ("o", ""), ("u", ""), ("w", ""), ("'", ""), ("-", " "),
+]
+_AR_SKELETON = {
+    "ا": "", "ب": "b", "ت": "t", "ث": "T", "ج": "j", "ح": "h", "خ": "K", "د": "d", "ذ": "D", "ر": "r", "ز": "z",
+    "س": "s", "ش": "C", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "ع": "", "غ": "G", "ف": "f", "ق": "k", "ك": "k",
+    "ل": "l", "م": "m", "ن": "n", "ه": "h", "و": "", "ي": "", "ء": "", "گ": "j", "ڤ": "f", "پ": "b",
+}
+_PARTICLES = {"ben", "bin", "ibn", "bn", "بن", "ابن", "el", "al", "ال", "abu", "abou", "ابو", "ould", "ولد", "de",
+              "von", "van"}
+_LATIN_ARTICLES = ("el", "al", "er", "ed", "es", "et", "en", "ez")
+
+
+def skeleton(name: str) -> tuple[str, ...]:
+    """Consonant skeleton per name part, particles dropped: a script-neutral comparison key."""
+    parts = []
+    for word in fold(name).replace("-", " ").split():
+        if word in _PARTICLES:
+            continue
+        if _is_arabic(word):
+            if word.startswith("ال") and len(word) > 3:
+                word = word[2:]
+            sk = "".join(_AR_SKELETON.get(c, "") for c in word)
+        else:
+            w = "".join(c for c in unicodedata.normalize("NFKD", word) if c.isalpha())
+            for a, b in _LATIN_SKELETON:
+                w = w.replace(a, b)
+            if w.startswith(("l", "r", "d", "s", "t", "n", "z")) and word.startswith(_LATIN_ARTICLES):
+                w = w[1:] if len(w) > 3 else w
+            sk = w
+        sk = re.sub(r"(.)\1+", r"\1", sk.lower())
+        if sk:
+            parts.append(sk)
+    return tuple(parts)
