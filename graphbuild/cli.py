@@ -47,6 +47,28 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--ner", metavar="BACKEND", help="add a statistical NER backend, e.g. spacy:fr_core_news_sm")
     b.add_argument("--no-progress", action="store_true", help="never show a progress bar")
     b.add_argument("--quiet", "-q", action="store_true", help="print nothing but errors")
+
+    v = sub.add_parser("validate", help="check an RDF file against graphbuild's SHACL shapes",
+                       description="Validate RDF (Turtle, N-Triples, JSON-LD, TriG, N-Quads) with SHACL; "
+                                   "prints each violation and exits 1 when the data does not conform.")
+    v.add_argument("file", type=Path, help="an RDF file written by graphbuild build")
+    v.add_argument("--shapes", type=Path, help="your own SHACL shapes instead of the packaged ones")
+
+    u = sub.add_parser("push", help="load RDF into a triple store (SPARQL 1.1 Graph Store Protocol)",
+                       description="Replace named graphs in a triple store with the contents of FILE: PUT per "
+                                   "graph, so pushing twice never duplicates data. TriG/N-Quads files keep their "
+                                   "named graphs; other files go into --graph (or the default graph).")
+    u.add_argument("file", type=Path, help="an RDF file (.ttl, .nt, .jsonld, .trig, .nq)")
+    u.add_argument("--endpoint", required=True, metavar="URL",
+                   help="the Graph Store endpoint, e.g. http://localhost:7878/store (Oxigraph), "
+                        "http://localhost:3030/ds/data (Fuseki)")
+    u.add_argument("--graph", metavar="IRI", help="target graph for triples outside a named graph")
+    u.add_argument("--user", help="user name for HTTP authentication")
+    u.add_argument("--password", help="password (or set GRAPHBUILD_PASSWORD)")
+    u.add_argument("--auth", choices=("basic", "digest"), default="basic", help="HTTP authentication scheme")
+    u.add_argument("--timeout", type=float, default=60.0, metavar="SECONDS", help="per request (default 60)")
+    u.add_argument("--update-endpoint", metavar="URL",
+                   help="use SPARQL Update at this URL instead of the Graph Store Protocol")
     return p
 
 
@@ -120,8 +142,43 @@ def main(argv: list[str] | None = None) -> int:
     return handlers[args.command](args)
 
 
+def cmd_validate(args: argparse.Namespace) -> int:
+    from .export.store import validate
+
+    try:
+        conforms, violations, n = validate(args.file, args.shapes)
+    except (ValueError, OSError) as exc:
+        print(f"graphbuild: {exc}", file=sys.stderr)
+        return 2
+    for v in violations:
+        where = f" {v.path}" if v.path else ""
+        print(f"{v.severity}: {v.focus}{where}: {v.message}")
+    verdict = "conforms" if conforms else f"does NOT conform ({len(violations)} results)"
+    print(f"{args.file}: {n} triples, {verdict}", file=sys.stderr)
+    return 0 if conforms else 1
+
+
+def cmd_push(args: argparse.Namespace) -> int:
+    import os
+
+    from .export.store import PushError, push
+
+    password = args.password if args.password is not None else os.environ.get("GRAPHBUILD_PASSWORD")
+    try:
+        results = push(args.file, args.endpoint, args.graph, user=args.user, password=password, auth=args.auth,
+                       timeout=args.timeout, update_endpoint=args.update_endpoint)
+    except PushError as exc:
+        print(f"graphbuild: push failed: {exc}", file=sys.stderr)
+        print("graphbuild: graphs already replaced stay replaced; graphs not reached keep their previous "
+              "content. Run the same command again to finish.", file=sys.stderr)
+        return 1
+    for r in results:
+        print(f"{r.method}: {r.graph or 'default graph'}: {r.triples} triples (HTTP {r.status})", file=sys.stderr)
+    return 0
+
+
 def _extra_commands() -> dict:
-    return {}
+    return {"validate": cmd_validate, "push": cmd_push}
 
 
 if __name__ == "__main__":

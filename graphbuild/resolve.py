@@ -149,6 +149,7 @@ class EntityResolver:
         return ctx
 
     def _cross_script(self, name: str, context: set[str]) -> tuple[str | None, str]:
+        """A person named in another script: the same consonant skeleton, or a close one plus shared context."""
         sk = skeleton(name)
         if len(sk) < 2:
             return None, ""
@@ -156,11 +157,13 @@ class EntityResolver:
         for nid in self.kg.nodes_of("person"):
             node = self.g.nodes[nid]
             shared = context & set(node.get("context", []))
-            if not shared:
-                continue
             for other in node.get("names", []):
                 osk = skeleton(other)
                 if len(osk) < 2 or _is_arabic(other) == _is_arabic(name):
+                    continue
+                if osk == sk and len("".join(sk)) >= 5:
+                    return nid, f"same name across scripts ({other!r}, skeleton {'-'.join(sk)})"
+                if not shared:
                     continue
                 if osk[-1] != sk[-1] and SequenceMatcher(None, osk[-1], sk[-1]).ratio() < 0.8:
                     continue  # family names must agree

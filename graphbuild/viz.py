@@ -119,7 +119,7 @@ def network_data(kg: KnowledgeGraph) -> dict[str, Any]:
         style = STYLE.get(d["type"], STYLE["article"])
         x, y = pos.get(nid, (0.0, 0.0))
         net.add_node(nid, label=display_label(d), color=style["color"], shape=style["shape"],
-                     size=10 + 4 * min(degree.get(nid, 0), 15) ** 0.8, x=x, y=y, group=d["type"])
+                     size=10 + 4 * min(degree.get(nid, 0), 15) ** 0.8, x=x, y=y)
         details[nid] = {
             "type": d["type"], "label": d.get("label"), "names": d.get("names", []),
             "countries": related_countries(kg, nid), "date": d.get("date_start"),
@@ -144,7 +144,7 @@ def network_data(kg: KnowledgeGraph) -> dict[str, Any]:
     for u, v, d in g.edges(data=True):
         if d["type"] == "participated_in" and g.nodes[v]["type"] == "meeting":
             members.setdefault(v, []).append(u)
-    clean_nodes = [{k: n[k] for k in ("id", "label", "color", "shape", "size", "x", "y", "group") if k in n}
+    clean_nodes = [{k: n[k] for k in ("id", "label", "color", "shape", "size", "x", "y") if k in n}
                    for n in nodes]
     clean_edges = [{k: e[k] for k in ("id", "from", "to", "label", "arrows", "color", "etype") if k in e}
                    for e in edges]

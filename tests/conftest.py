@@ -9,7 +9,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
-SEED = SHARED / "seeds" / "000_7fd13265f7ec3363.txt"
+SEED = ROOT / "data" / "articles" / "000_7fd13265f7ec3363.txt"  # the copy of ../shared/seeds/…
 SCORE = SHARED / "tools" / "score.py"
 
 

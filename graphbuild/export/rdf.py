@@ -242,9 +242,9 @@ class RdfMapper:
         arts = tuple(sorted({s[0] for s in d.get("sources", [])}))
         su, sv = self.iri(u), self.iri(v)
         if etype == "participated_in" and g.nodes[u]["type"] == "person":
-            part = self.base + "part-" + iri_local(v).split("-", 1)[1] + "-" + iri_local(u).split("-", 1)[1]
-            if d.get("role_en") or d.get("role"):
-                part += "-" + _SAFE.sub("-", str(abs(hash_str(d.get("role_en") or d.get("role")))))
+            # one participation per graph edge: person, meeting, role and on-behalf-of
+            part = (self.base + "part-" + iri_local(v).split("-", 1)[1] + "-" + iri_local(u).split("-", 1)[1]
+                    + f"-{hash_str(key):08x}")
             yield from self._typed(part, ("gb:Participation", "sem:Role"), arts)
             yield T(part, _q("rdf:value"), su, arts)
             yield T(sv, _q("sem:hasActor"), part, arts)
@@ -269,8 +269,9 @@ class RdfMapper:
                 else:
                     yield T(part, _q("prov:wasDerivedFrom"), self.iri(f"article:{aid}"), (aid,))
             return
-        if etype == "participated_in":
-            yield T(sv, _q("sem:hasActor"), su, arts)
+        if etype == "participated_in":  # an organisation or a country taking part
+            pred = "schema:attendee" if g.nodes[u]["type"] == "organisation" else "gb:participatingCountry"
+            yield T(sv, _q(pred), su, arts)
         elif etype == "mentions":
             for aid, s, e in d.get("sources", []):
                 if s < 0:
@@ -439,3 +440,12 @@ def to_rdflib(kg: KnowledgeGraph, base_iri: str | None = None):
     for p, ns in dict(NS, id=base_iri or DEFAULT_BASE).items():
         ds.bind(p, ns)
     return ds
+
+
+def example_queries() -> dict[str, str]:
+    """The packaged SPARQL examples (who met whom, meetings per country, roles, participations)."""
+    from importlib import resources
+
+    folder = resources.files("graphbuild").joinpath("data", "rdf", "queries")
+    return {p.name.removesuffix(".rq"): p.read_text("utf-8") for p in sorted(folder.iterdir(), key=lambda p: p.name)
+            if p.name.endswith(".rq")}

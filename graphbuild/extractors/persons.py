@@ -118,6 +118,7 @@ class PersonFinder:
                 i = max([ent.end] + [t.end for t in ent.data["titles"]])
             else:
                 i += 1
+        self._link_family_names(found)
         for ent in found:
             ad.add(ent)
         self._authors(ad)
@@ -281,6 +282,18 @@ class PersonFinder:
                        claim=False)
         for name in ad.article.authors:
             ad.extra.setdefault("meta_authors", []).append(name)
+
+    @staticmethod
+    def _link_family_names(found: list[Ent]) -> None:
+        """"M. Fourati", "السيد الدخيسي": a one-word name joins the full name that ends with it."""
+        full: dict[str, set[str]] = {}
+        for e in found:
+            parts = e.key.split()
+            if len(parts) >= 2:
+                full.setdefault(parts[-1], set()).add(e.key)
+        for e in found:
+            if " " not in e.key and len(full.get(e.key, ())) == 1:
+                e.key = next(iter(full[e.key]))
 
     def _short_mentions(self, ad: AnalysedDoc) -> None:
         """Family-name mentions (الدخيسي, Mr. Fourati) link to the full name found earlier."""

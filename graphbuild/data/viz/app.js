@@ -18,7 +18,12 @@
   var network = new vis.Network(container, { nodes: nodes, edges: edges }, options);
   var state = { selected: null, focus: false };
   window.graphbuild = { network: network, nodes: nodes, edges: edges, data: data, ready: false, errors: [] };
-  network.once("afterDrawing", function () { window.graphbuild.ready = true; document.body.setAttribute("data-ready", "1"); });
+  network.once("afterDrawing", function () {
+    network.fit({ animation: false });
+    window.graphbuild.ready = true;
+    document.body.setAttribute("data-ready", "1");
+  });
+  network.on("stabilizationIterationsDone", function () { network.fit({ animation: false }); });
 
   function el(tag, text, cls) {
     var e = document.createElement(tag);

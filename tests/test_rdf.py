@@ -1,0 +1,174 @@
+"""RDF: every file parses with rdflib and pyoxigraph, conforms to the shapes, and loads into a real store."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+import rdflib
+from conftest import ROOT, run_cli
+
+from graphbuild.export.rdf import example_queries
+from graphbuild.export.store import PushError, push, validate
+
+FORMATS = {"graph.ttl": ("turtle", ox.RdfFormat.TURTLE), "graph.nt": ("nt", ox.RdfFormat.N_TRIPLES),
+           "graph.jsonld": ("json-ld", ox.RdfFormat.JSON_LD), "graph.trig": ("trig", ox.RdfFormat.TRIG),
+           "graph.nq": ("nquads", ox.RdfFormat.N_QUADS)}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("rdf") / "out"
+    res = run_cli("build", str(ROOT / "data"), "--out", str(out), "--quiet")
+    assert res.returncode == 0, res.stderr.decode()
+    return out
+
+
+def test_every_rdf_file_parses_with_rdflib_and_pyoxigraph(built):
+    counts = {}
+    for name, (rdflib_fmt, ox_fmt) in FORMATS.items():
+        path = built / name
+        g = rdflib.Dataset() if rdflib_fmt in ("trig", "nquads") else rdflib.Graph()
+        g.parse(path, format=rdflib_fmt)
+        quads = list(ox.parse(path=str(path), format=ox_fmt))
+        triples = {q.triple for q in quads}
+        counts[name] = len(triples)
+        assert len(triples) > 1000
+        if rdflib_fmt not in ("trig", "nquads"):
+            assert len(g) == len(triples), name
+    assert len(set(counts.values())) == 1, counts  # same triples in every format
+
+
+def test_named_graph_per_article(built):
+    graphs = {q.graph_name.value for q in ox.parse(path=str(built / "graph.trig"), format=ox.RdfFormat.TRIG)}
+    report = json.loads((built / "report.json").read_text(encoding="utf-8"))
+    done = {e["article"] for e in report["inputs"] if e["status"] == "done"}
+    assert len([g for g in graphs if "/graph/" in g and not g.endswith("/entities")]) == len(done)
+
+
+def test_turtle_conforms_to_the_shapes_and_broken_data_does_not(built, tmp_path):
+    conforms, violations, n = validate(built / "graph.ttl")
+    assert conforms, violations[:5]
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("""@prefix gb: <https://w3id.org/graphbuild/ns#> .
+@prefix sem: <http://semanticweb.cs.vu.nl/2009/11/sem/> .
+<urn:x:p> a gb:Participation ; gb:confidence 2.5 .
+<urn:x:m> a sem:Event .""", encoding="utf-8")
+    conforms, violations, _ = validate(bad)
+    assert not conforms
+    messages = " ".join(v.message + str(v.path) for v in violations)
+    assert "value" in messages and "confidence" in messages and "name" in messages
+    res = run_cli("validate", str(bad))
+    assert res.returncode == 1 and b"Violation" in res.stdout
+
+
+def test_iris_are_stable_and_valid(built, tmp_path):
+    again = tmp_path / "again"
+    assert run_cli("build", str(ROOT / "data"), "--out", str(again), "--quiet", "--formats", "ttl").returncode == 0
+    assert (again / "graph.ttl").read_bytes() == (built / "graph.ttl").read_bytes()
+    for q in ox.parse(path=str(built / "graph.nt"), format=ox.RdfFormat.N_TRIPLES):
+        assert " " not in q.subject.value and "<" not in q.subject.value
+
+
+def test_sparql_examples_answer_on_rdflib(built):
+    g = rdflib.Graph().parse(built / "graph.ttl", format="turtle")
+    queries = example_queries()
+    assert {"who_met_whom", "meetings_per_country", "person_roles", "participations"} <= set(queries)
+    pairs = list(g.query(queries["who_met_whom"]))
+    per_country = {str(r.name): int(r.meetings) for r in g.query(queries["meetings_per_country"])}
+    assert pairs and per_country.get("Morocco", 0) >= 2
+
+
+# ---------------------------------------------------------------------------
+# a real Oxigraph server
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture()
+def oxigraph_server(tmp_path):
+    exe = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
+    port = _free_port()
+    proc = subprocess.Popen([exe, "serve", "--location", str(tmp_path / "store"), "--bind", f"127.0.0.1:{port}"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(base + "/query?query=" + urllib.parse.quote("ASK {}"), timeout=1)
+            break
+        except OSError:
+            time.sleep(0.1)
+    else:
+        proc.kill()
+        raise RuntimeError("oxigraph did not start: " + proc.stderr.read().decode())
+    yield base, proc
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+def _select(base: str, query: str) -> list[dict]:
+    req = urllib.request.Request(base + "/query", data=urllib.parse.urlencode({"query": query}).encode(),
+                                 headers={"Accept": "application/sparql-results+json",
+                                          "Content-Type": "application/x-www-form-urlencoded"})
+    with urllib.request.urlopen(req, timeout=30) as resp:
+        return json.loads(resp.read())["results"]["bindings"]
+
+
+COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+
+@pytest.mark.store
+def test_push_to_oxigraph_and_query(built, oxigraph_server):
+    base, _ = oxigraph_server
+    res = run_cli("push", str(built / "graph.trig"), "--endpoint", base + "/store")
+    assert res.returncode == 0, res.stderr.decode()
+    n1 = int(_select(base, COUNT)[0]["n"]["value"])
+    expected = len(list(ox.parse(path=str(built / "graph.trig"), format=ox.RdfFormat.TRIG)))
+    assert n1 == expected
+    # pushing again replaces, never duplicates
+    assert run_cli("push", str(built / "graph.trig"), "--endpoint", base + "/store").returncode == 0
+    assert int(_select(base, COUNT)[0]["n"]["value"]) == n1
+    # the example queries answer over the union of the named graphs
+    q = example_queries()["who_met_whom"].replace("WHERE {", "WHERE { GRAPH ?g {", 1).replace(
+        "FILTER(STR(?a) < STR(?b))\n}", "FILTER(STR(?a) < STR(?b))\n} }")
+    rows = _select(base, q)
+    names = {r["nameA"]["value"] for r in rows} | {r["nameB"]["value"] for r in rows}
+    assert any("Dkhissi" in n or "الدخيسي" in n for n in names)
+
+
+@pytest.mark.store
+def test_push_turtle_into_a_named_graph_and_sparql_update_fallback(built, oxigraph_server):
+    base, _ = oxigraph_server
+    graph = "https://example.org/graph/news"
+    assert push(built / "graph.ttl", base + "/store", graph)[0].graph == graph
+    q = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"
+    n = int(_select(base, q)[0]["n"]["value"])
+    assert n > 1000
+    push(built / "graph.ttl", base + "/store", graph, update_endpoint=base + "/update")
+    assert int(_select(base, q)[0]["n"]["value"]) == n
+
+
+@pytest.mark.store
+def test_push_errors_are_clear(built, oxigraph_server, tmp_path):
+    base, proc = oxigraph_server
+    with pytest.raises(PushError, match="invalid graph IRI"):
+        push(built / "graph.ttl", base + "/store", "not an iri")
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("this is not turtle", encoding="utf-8")
+    with pytest.raises(PushError, match="not valid RDF"):
+        push(bad, base + "/store")
+    port = _free_port()
+    res = run_cli("push", str(built / "graph.ttl"), "--endpoint", f"http://127.0.0.1:{port}/store", "--timeout", "2")
+    assert res.returncode == 1 and b"cannot reach" in res.stderr
