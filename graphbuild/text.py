@@ -131,6 +131,8 @@ class Doc:
             if em:
                 cut = ns + len(em.group(1)) + 1
                 parts = [(ns, cut, piece[:cut - ns]), (cut, ne, em.group(2))]
+            elif piece.endswith("'s") and len(piece) > 2 and self.lang != "fr":
+                parts = [(ns, ne - 2, piece[:-2]), (ne - 2, ne, "'s")]  # Spain's → Spain + 's
             for ps, pe, ptxt in parts:
                 s, e = self.orig(ps, pe)
                 if sent_start is None:
@@ -196,8 +198,8 @@ def ar_variants(token: str) -> tuple[str, ...]:
     if len(rest) > 3 and rest.startswith("لل"):
         out.append("ال" + rest[2:])
         return tuple(dict.fromkeys(out))
-    if len(rest) > 3 and rest[0] in _PROCLITIC_2:
-        rest = rest[1:]
+    if len(rest) > 3 and rest[0] in _PROCLITIC_2 and (rest[0] != "ك" or rest[1:3] == "ال"):
+        rest = rest[1:]  # ك only before the article: كريم is a name, كالمغرب is "like Morocco"
         out.append(rest)
     return tuple(dict.fromkeys(out))
 

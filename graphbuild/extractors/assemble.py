@@ -12,6 +12,15 @@ from .meetings import MeetingDraft
 from .resources import cities, countries, organisations
 
 
+def _days(start: str | None, end: str | None) -> int | None:
+    import datetime as dt
+
+    if not start or not end:
+        return None
+    n = (dt.date.fromisoformat(end) - dt.date.fromisoformat(start)).days + 1
+    return n if 1 < n < 60 else None
+
+
 def short_hash(*parts: str) -> str:
     return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:10]
 
@@ -55,6 +64,8 @@ class Assembler:
                     local = {"ar": entry.ar, "en": entry.en, "fr": entry.fr}.get(lang) or entry.en
                     o = Organisation(oid, local, entry.en, entry.wikidata, entry.country, acronym=entry.acronym,
                                      name_fr=entry.fr, name_ar=entry.ar)
+                elif e.data.get("name_en"):
+                    o = Organisation(oid, ad.surface(e), e.data["name_en"], None, e.data.get("country"))
                 else:
                     o = Organisation(oid, ad.surface(e))
                 out[oid] = o
@@ -195,7 +206,7 @@ class Assembler:
         # organisations and countries named with the meeting
         title_tokens = {k for t in ad.get("TITLE") for k in range(t.start, t.end)}
         orgs = {self.org_id(ad, o) for o in ad.get("ORG")
-                if toks[o.start].sent in sents and o.start not in title_tokens}
+                if toks[o.start].sent in sents and o.start not in title_tokens and self._can_take_part(o)}
         orgs |= {p.org for p in parts.values() if p.org}
         mcountries = set()
         city_ends = {c.end for c in ad.get("CITY")}
@@ -212,17 +223,25 @@ class Assembler:
         label = self._label(ad, first)
         mid = f"meeting:{short_hash(ad.article.id, str(n), label)}"
         dv = date.data.get("value") if date is not None else None
-        end = None
-        if dv and d.duration and d.duration > 1:
+        end = date.data.get("end") if date is not None else None
+        if dv and not end and d.duration and d.duration > 1:
             import datetime as dt
             end = (dt.date.fromisoformat(dv) + dt.timedelta(days=d.duration - 1)).isoformat()
         return Meeting(
             id=mid, label=label, type=d.type, ordinal=d.ordinal, city=city_id, country=country,
             date_start=dv, date_end=end, date_text=ad.surface(date) if date is not None else None,
-            duration_days=d.duration, participants=list(parts.values()), organisations=sorted(orgs),
+            duration_days=d.duration or _days(dv, end), participants=list(parts.values()), organisations=sorted(orgs),
             countries=sorted(mcountries), topics=topics, mentions=[ad.span(m) for m in d.mentions],
             status="planned" if d.future else "reported",
         )
+
+    @staticmethod
+    def _can_take_part(o: Ent) -> bool:
+        """News agencies report meetings and ministries host them; neither is a party to it."""
+        entry = organisations().get(o.key) if o.key else None
+        if entry is not None and entry.type in ("media", "ministry"):
+            return False
+        return o.data.get("source") != "ministry"
 
     def _after_not_venue(self, ad: AnalysedDoc, c: Ent) -> bool:
         window = [ad.tokens[k].text for k in range(max(0, c.start - 3), c.start)]

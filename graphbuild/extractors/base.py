@@ -44,6 +44,13 @@ class AnalysedDoc:
                     self.owner[i] = ent.label
         return ent
 
+    def remove(self, ent: Ent) -> None:
+        """Withdraw a span another component has overruled (a 'city' that is part of a name)."""
+        self.ents[ent.label] = [e for e in self.ents.get(ent.label, []) if e is not ent]
+        for i in range(ent.start, ent.end):
+            if self.owner[i] == ent.label:
+                self.owner[i] = None
+
     def get(self, label: str) -> list[Ent]:
         return sorted(self.ents.get(label, []), key=lambda e: (e.start, e.end))
 

@@ -62,6 +62,9 @@ class DateFinder:
         lang = ad.lang
         n = len(toks)
         day = _int(toks[i].text)
+        rng = self._range(ad, i, pub)
+        if rng:
+            return rng
         if day is not None and 1 <= day <= 31 and i + 1 < n:
             j = i + 1
             if toks[j].text in ("er",):  # 1er mars
@@ -79,6 +82,50 @@ class DateFinder:
                 year = year if year is not None else (pub.year if pub else None)
                 return Ent("DATE", i, end, None, {"value": _date(year, m.value, day), "kind": "absolute"})
         return None
+
+    _RANGE = {"الي", "-", "–", "و", "to", "and", "au", "et", "a", "until", "through", "jusqu'au", "حتي"}
+
+    def _range(self, ad: AnalysedDoc, i: int, pub: dt.date | None) -> Ent | None:
+        """"من 14 إلى 16 ماي 2025", "14-16 May", "du 30 juin au 1er juillet"."""
+        toks = ad.tokens
+        n = len(toks)
+        d1 = _int(toks[i].text)
+        if d1 is None or not 1 <= d1 <= 31 or i + 2 >= n:
+            return None
+        j = i + 1
+        m1 = ad.lang.months.match_at(toks, j)
+        if m1:
+            j = m1.end
+        if j >= n or toks[j].text not in self._RANGE:
+            return None
+        j += 1
+        second = self._absolute_simple(ad, j, pub)
+        if second is None:
+            return None
+        end_value, end_tok, month, year = second
+        start_month = m1.value if m1 else month
+        y1 = year if year is not None else (pub.year if pub else None)
+        if y1 is not None and start_month > month:
+            y1 -= 1  # "30 ديسمبر إلى 2 يناير 2025"
+        start_value = _date(y1, start_month, d1)
+        if start_value is None:
+            return None
+        return Ent("DATE", i, end_tok, None, {"value": start_value, "end": end_value, "kind": "range"})
+
+    def _absolute_simple(self, ad: AnalysedDoc, i: int, pub: dt.date | None):
+        toks = ad.tokens
+        day = _int(toks[i].text) if i < len(toks) else None
+        if day is None or not 1 <= day <= 31 or i + 1 >= len(toks):
+            return None
+        j = i + 1
+        if toks[j].text == "er":
+            j += 1
+        m = ad.lang.months.match_at(toks, j) if j < len(toks) else None
+        if not m:
+            return None
+        year, end = self._year(ad, m.end)
+        y = year if year is not None else (pub.year if pub else None)
+        return _date(y, m.value, day), end, m.value, year
 
     def _year(self, ad: AnalysedDoc, j: int) -> tuple[int | None, int]:
         toks = ad.tokens

@@ -46,12 +46,16 @@ class PhraseMatcher:
         self.case_sensitive_latin = case_sensitive_latin
         self._first: dict[str, list[tuple[tuple[str, ...], Any]]] = {}
         self._upper: set[tuple[str, ...]] = set()  # acronyms (UN, WHO, US): match only in capitals
+        self._capital: set[tuple[str, ...]] = set()
         self.size = 0
 
-    def add(self, phrase: str | Sequence[str], value: Any) -> None:
+    def add(self, phrase: str | Sequence[str], value: Any, capital: bool = False) -> None:
+        """``capital``: in Latin script, match only with a capital initial (Réunion, not réunion)."""
         key = phrase_key(phrase) if isinstance(phrase, str) else tuple(phrase)
         if not key:
             return
+        if capital:
+            self._capital.add(key)
         if isinstance(phrase, str) and phrase.isupper() and phrase.isascii() and len(phrase) <= 8:
             self._upper.add(key)
         bucket = self._first.setdefault(key[0], [])
@@ -93,6 +97,8 @@ class PhraseMatcher:
                 key = (v, *tail)
                 if ok and key in self._upper and not all(t.raw.isupper() or not t.raw.isalpha()
                                                          for t in tokens[i:i + n + 1]):
+                    ok = False
+                if ok and key in self._capital and not tok.is_arabic and not tok.raw[:1].isupper():
                     ok = False
                 if ok and self._case_ok(tok):
                     best = Match(i, i + n + 1, value, key)

@@ -26,6 +26,8 @@ class MeetingDraft:
     sentences: set[int] = field(default_factory=set)
     future: bool = False
     persons: list[Ent] = field(default_factory=list)
+    other: bool = False  # a past or next meeting of the series, mentioned in passing
+    city_attached: bool = False  # the city is right after a trigger, not just in the sentence
 
 
 class TriggerFinder:
@@ -43,16 +45,29 @@ class TriggerFinder:
             m = lang.triggers.match_at(toks, i)
             if not m or t.sent in sport_sents:
                 continue
-            if lang.lang != "ar" and not self._latin_ok(ad, i, m.end):
+            if self._blocked(ad, m.end) or lang.non_triggers.match_at(toks, i):
                 continue
+            if toks[m.end - 1].is_arabic and m.key[-1].endswith("ه") and toks[m.end - 1].raw.endswith("ه"):
+                continue  # بدوره (in turn) is not دورة (session): triggers end in ta marbuta
             anaphoric = i > 0 and toks[i - 1].text in _DEMONSTRATIVES
             ordinal = self._ordinal(ad, m.end) if lang.lang == "ar" else self._ordinal_before(ad, i)
-            ad.add(Ent("TRIGGER", i, m.end, m.value, {"anaphoric": anaphoric, "ordinal": ordinal}), claim=False)
+            other = self._other(ad, m.end)
+            ad.add(Ent("TRIGGER", i, m.end, m.value, {"anaphoric": anaphoric, "ordinal": ordinal, "other": other}),
+                   claim=False)
 
-    def _latin_ok(self, ad: AnalysedDoc, i: int, j: int) -> bool:
+    @staticmethod
+    def _blocked(ad: AnalysedDoc, j: int) -> bool:
+        """"meeting the objectives", "قمة جبل": the next word says this is no meeting."""
         blocked = ad.lang.word_set("trigger_blockers")
         nxt = ad.tokens[j].text if j < len(ad.tokens) else ""
-        return nxt not in blocked
+        return nxt in blocked or (nxt[:1] in "وب" and nxt[1:] in blocked)
+
+    @staticmethod
+    def _other(ad: AnalysedDoc, j: int) -> bool:
+        """"الدورة السابقة", "the previous meeting": another meeting of the series, mentioned in passing."""
+        words = ad.lang.word_set("other_meeting_words")
+        window = [ad.tokens[k].text for k in range(max(0, j - 3), min(len(ad.tokens), j + 2))]
+        return any(w in words for w in window)
 
     def _ordinal(self, ad: AnalysedDoc, j: int) -> int | None:
         """Ordinal after an Arabic trigger: الرابع، الـ93، 93، الثالثة والتسعين."""
@@ -62,6 +77,9 @@ class TriggerFinder:
         if j >= n:
             return None
         t = toks[j]
+        if t.text in lang.word_set("ordinal_skip") and j + 1 < n:
+            j += 1  # "الدورة العادية التاسعة والثلاثين"
+            t = toks[j]
         if t.text in ("ال", "الـ") and j + 1 < n:
             j += 1
             t = toks[j]
@@ -109,26 +127,51 @@ class MeetingAssembler:
 
     def __call__(self, ad: AnalysedDoc) -> None:
         drafts: list[MeetingDraft] = []
-        current: MeetingDraft | None = None
         for trig in ad.get("TRIGGER"):
             sent = ad.tokens[trig.start].sent
             local = self._local(ad, trig, sent)
-            if current is not None and (trig.data["anaphoric"] or self._compatible(current, local)):
-                self._merge(current, local, trig, sent)
+            if trig.data.get("other"):
+                d = next((x for x in drafts if x.other and sent in x.sentences), None)
+                if d is None:
+                    d = MeetingDraft(type=trig.key, other=True)
+                    drafts.append(d)
+                self._merge(d, local, trig, sent)
                 continue
-            if current is None and trig.data["anaphoric"] and drafts:
-                current = drafts[-1]
-                self._merge(current, local, trig, sent)
-                continue
-            current = MeetingDraft(type=trig.key)
-            drafts.append(current)
-            self._merge(current, local, trig, sent)
+            main = [d for d in drafts if not d.other]
+            target = None
+            if main and trig.data["anaphoric"]:
+                target = main[-1]
+            else:
+                target = next((d for d in main if self._compatible(d, local)), None)
+            if target is None:
+                target = MeetingDraft(type=trig.key)
+                drafts.append(target)
+            self._merge(target, local, trig, sent)
         absent = self._absent_people(ad)
         for d in drafts:
             d.persons = [p for p in ad.get("PERSON")
                          if ad.tokens[p.start].sent in d.sentences and not p.data.get("author")
                          and p.start not in absent]
+        main = [d for d in drafts if not d.other and self._keep(ad, d)]
+        if len(main) == 1:
+            # one meeting in the article: the officials it names (with a title) took part, unless the
+            # text says they were absent or only mentions them (a message from, on the instructions of …)
+            d = main[0]
+            named = {p.key for p in d.persons}
+            absent_keys = {p.key for p in ad.get("PERSON") if p.start in absent}
+            for p in ad.get("PERSON"):
+                if p.key in named or p.key in absent_keys or p.data.get("author") or not p.data.get("titles"):
+                    continue
+                if self._mention_only(ad, p):
+                    continue
+                d.persons.append(p)
+                named.add(p.key)
         drafts = [d for d in drafts if self._keep(ad, d)]
+        weak = ad.lang.word_set("weak_triggers")
+        sport_hits = sum(1 for t in ad.tokens if ad.allowed[t.i] and t.text in ad.lang.sport_cues)
+        if sport_hits >= 3:
+            drafts = [d for d in drafts if not all(" ".join(ad.tokens[k].text for k in range(m.start, m.end))
+                                                   in weak or self._bare(ad, m) in weak for m in d.mentions)]
         ad.extra["meetings"] = drafts
 
     def _keep(self, ad: AnalysedDoc, d: MeetingDraft) -> bool:
@@ -139,6 +182,7 @@ class MeetingAssembler:
         lang = ad.lang
         toks = ad.tokens
         cities = [c for c in ad.in_sentence("CITY", sent) if not self._not_venue(ad, c)]
+        attached = [c for c in cities if trig.end <= c.start <= trig.end + 8]
         dates = ad.in_sentence("DATE", sent)
         durations = ad.in_sentence("DURATION", sent)
         sent_tokens = [t for t in toks if t.sent == sent]
@@ -146,10 +190,17 @@ class MeetingAssembler:
         return {
             "ordinal": trig.data.get("ordinal"),
             "city": min(cities, key=lambda c: abs(c.start - trig.start)) if cities else None,
+            "city_attached": attached[0] if attached else None,
             "date": min(dates, key=lambda c: abs(c.start - trig.start)) if dates else None,
             "duration": durations[0].data["days"] if durations else None,
             "future": future,
         }
+
+    @staticmethod
+    def _bare(ad: AnalysedDoc, m: Ent) -> str:
+        from ..text import token_variants
+
+        return token_variants(ad.tokens[m.start].text, bare=True)[-1]
 
     def _not_venue(self, ad: AnalysedDoc, city: Ent) -> bool:
         window = [ad.tokens[k].text for k in range(max(0, city.start - 4), city.start)]
@@ -159,7 +210,7 @@ class MeetingAssembler:
     def _compatible(self, d: MeetingDraft, local: dict) -> bool:
         if local["ordinal"] and d.ordinal and local["ordinal"] != d.ordinal:
             return False
-        if local["city"] and d.city and local["city"].key != d.city.key:
+        if local["city_attached"] and d.city and d.city_attached and local["city_attached"].key != d.city.key:
             return False
         dv = d.date.data.get("value") if d.date else None
         lv = local["date"].data.get("value") if local["date"] else None
@@ -171,10 +222,22 @@ class MeetingAssembler:
         d.mentions.append(trig)
         d.sentences.add(sent)
         d.ordinal = d.ordinal or local["ordinal"]
+        if local["city_attached"] is not None and not d.city_attached:
+            d.city, d.city_attached = local["city_attached"], True
         d.city = d.city or local["city"]
         d.date = d.date or local["date"]
         d.duration = d.duration or local["duration"]
         d.future = d.future or local["future"]
+
+    @staticmethod
+    def _mention_only(ad: AnalysedDoc, p: Ent) -> bool:
+        """"on the instructions of King X", "a message from President Y": named, not present."""
+        cues = ad.lang.mention_only_cues
+        start = min([p.start] + [t.start for t in p.data.get("titles") or []])
+        for k in range(max(0, start - 5), start):
+            if ad.tokens[k].sent == ad.tokens[p.start].sent and cues.match_at(ad.tokens, k):
+                return True
+        return False
 
     def _absent_people(self, ad: AnalysedDoc) -> set[int]:
         out = set()

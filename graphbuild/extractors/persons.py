@@ -79,21 +79,39 @@ class TitleFinder:
                 j, progress = mod.end, True
                 continue
             port = lang.portfolios.match_at(toks, k)
+            org = ad.starting_at("ORG", k)
+            if org and data["org"] is None and (port is None or org.end >= port.end):
+                data["org"] = org  # "للشرطة القضائية" is an organisation, not the portfolio "الشرطة"
+                j, progress = org.end, True
+                continue
             if port and data["portfolio"] is None and data["org"] is None:
                 data["portfolio"] = port.value
                 j, progress = port.end, True
-                continue
-            org = ad.starting_at("ORG", k)
-            if org and data["org"] is None:
-                data["org"] = org
-                j, progress = org.end, True
                 continue
             country = ad.starting_at("COUNTRY", k)
             if country and data["country"] is None:
                 data["country"] = country.key
                 j, progress = country.end, True
                 continue
+            if lang.lang == "ar" and k == j and data["portfolio"] and data["org"] is None and self._ar_tail(ad, k):
+                j, progress = k + 1, True  # "الصناعة والثروة المعدنية", "الخارجية وشؤون المغتربين"
         return j
+
+    @staticmethod
+    def _ar_tail(ad: AnalysedDoc, k: int) -> bool:
+        t = ad.tokens[k]
+        lang = ad.lang
+        if ad.owner[k] is not None or not t.text.startswith(("و", "ال", "لل", "بال")):
+            return False
+        if lang.titles.match_at(ad.tokens, k) or lang.triggers.match_at(ad.tokens, k) \
+                or lang.given_names.match_at(ad.tokens, k) or t.text in lang.name_stop:
+            return False
+        if lang.honorifics.match_at(ad.tokens, k) or t.text in lang.particles:
+            return False
+        if t.text.startswith("و") and not t.text.startswith("وال"):
+            nxt = ad.tokens[k + 1].text if k + 1 < len(ad.tokens) else ""
+            return nxt.startswith("ال")  # "وشؤون المغتربين" yes, "وسعا من" (a verb) no
+        return True
 
 
 class PersonFinder:
@@ -109,7 +127,7 @@ class PersonFinder:
         found: list[Ent] = []
         i = 0
         while i < len(toks):
-            if not ad.allowed[i] or (ad.owner[i] is not None and ad.owner[i] != "TITLE"):
+            if not ad.allowed[i] or ad.owner[i] not in (None, "TITLE", "CITY"):
                 i += 1
                 continue
             ent = self._at(ad, i)
@@ -120,6 +138,8 @@ class PersonFinder:
                 i += 1
         self._link_family_names(found)
         for ent in found:
+            for city in [c for c in ad.get("CITY") if c.start < ent.end and ent.start < c.end]:
+                ad.remove(city)  # the 'city' was part of a name
             ad.add(ent)
         self._authors(ad)
         self._short_mentions(ad)
@@ -135,7 +155,7 @@ class PersonFinder:
             while j < len(toks) and (t := ad.starting_at("TITLE", j)):
                 titles.append(t)
                 j = t.end
-            name = self.read_name(ad, j, min_len=1)
+            name = self.read_name(ad, j, min_len=1, after_title=bool(titles))
             if name:
                 return self._person(ad, name, titles, cue="honorific")
             return None
@@ -154,14 +174,19 @@ class PersonFinder:
             if name:
                 return self._person(ad, name, titles, cue="title")
             return None
-        if ad.owner[i] is not None:
+        if ad.owner[i] not in (None, "CITY"):
             return None
-        if self._given_name(ad, i) or (lang.lang != "ar" and toks[i].is_upper_initial):
+        if self._strong_given_name(ad, i) or (lang.lang != "ar" and toks[i].is_upper_initial):
             name = self.read_name(ad, i, min_len=2)
             if name:
                 after = self._titles_after(ad, name[1])
                 if lang.lang == "ar" or after or self._latin_name_ok(ad, name):
                     return self._person(ad, name, after, cue="name")
+        if lang.lang == "ar" and i + 2 < len(toks) and toks[i + 1].text in lang.particles \
+                and toks[i + 1].text != "عبد" and self._left_boundary(ad, i) and toks[i].text not in self.common:
+            name = self.read_name(ad, i, min_len=3)  # "سلوى بن عمار", "أحمد ولد محمد"
+            if name:
+                return self._person(ad, name, self._titles_after(ad, name[1]), cue="particle")
         if lang.lang == "ar":
             name = self.read_name(ad, i, min_len=2, strict=True)
             if name:
@@ -173,6 +198,17 @@ class PersonFinder:
     def _given_name(self, ad: AnalysedDoc, i: int) -> bool:
         m = ad.lang.given_names.match_at(ad.tokens, i)
         return bool(m)
+
+    def _strong_given_name(self, ad: AnalysedDoc, i: int) -> bool:
+        """A given name that may open a name on its own (not علي/على, سالم … which are also words)."""
+        m = ad.lang.given_names.match_at(ad.tokens, i)
+        if not m:
+            return False
+        if " ".join(m.key) in ad.lang.word_set("weak_given_names"):
+            # weak names still open a name when a particle follows: "علي بن …", "سالم ولد …"
+            nxt = ad.tokens[m.end].text if m.end < len(ad.tokens) else ""
+            return nxt in ad.lang.particles
+        return True
 
     def _left_boundary(self, ad: AnalysedDoc, i: int) -> bool:
         if i == 0:
@@ -194,13 +230,9 @@ class PersonFinder:
         return out
 
     def _latin_name_ok(self, ad: AnalysedDoc, name: tuple[int, int]) -> bool:
-        toks = ad.tokens
+        """A bare capitalised sequence is a name only with a given-name cue ("Nasser Bourita")."""
         s, e = name
-        if e - s < 2:
-            return False
-        first = toks[s]
-        # a capitalised pair at sentence start may be any phrase; require a given-name cue or mid-sentence
-        return s > 0 and toks[s - 1].sent == first.sent or self._given_name(ad, s)
+        return e - s >= 2 and self._given_name(ad, s)
 
     # -- name extent -----------------------------------------------------------
     def read_name(self, ad: AnalysedDoc, i: int, min_len: int = 2, after_title: bool = False,
@@ -220,19 +252,32 @@ class PersonFinder:
                 if force_next:
                     k -= 1
                 break
+            if any(ch.isdigit() for ch in t.text):
+                if force_next:
+                    k -= 1
+                break
             if not force_next:
-                if t.text in lang.name_stop or (ad.owner[k] is not None):
+                if t.text in lang.name_stop or not self._soft_owner(ad, k):
                     break
                 if lang.titles.match_at(toks, k) or lang.triggers.match_at(toks, k) \
                         or lang.months.match_at(toks, k) or lang.weekdays.match_at(toks, k):
                     break
                 if arabic:
                     is_given = self._given_name(ad, k)
+                    if k == i and after_title and not is_given and (
+                            t.text[:1] in "وف" or t.text.startswith(("ال", "لل", "بال"))):
+                        break  # "وزير الخارجية وشؤون المغتربين": the title goes on, no name here
+                    if k == i and after_title:
+                        pass  # a complete title vouches for the first word (حسام، أمل …)
+                    elif lang.honorifics.match_at(toks, k):
+                        break
                     if (strict or k > i) and t.text in self.common and not is_given \
                             and not (k > i and t.text.startswith("ال") and k - i == 1):
                         break
                 else:
                     if not t.is_upper_initial and t.text not in lang.particles:
+                        break
+                    if t.text in lang.word_set("not_name_words") or (k > i and lang.honorifics.match_at(toks, k)):
                         break
             force_next = False
             if t.text in lang.particles or (arabic and t.text in ("عبد",)):
@@ -250,6 +295,18 @@ class PersonFinder:
         if not arabic and all(toks[x].text in lang.particles for x in range(i, end)):
             return None
         return (i, end)
+
+    @staticmethod
+    def _soft_owner(ad: AnalysedDoc, k: int) -> bool:
+        """Tokens a name may run through: free ones, and 'cities' with no preposition (رشيد، سالم)."""
+        owner = ad.owner[k]
+        if owner is None:
+            return True
+        if owner != "CITY":
+            return False
+        t = ad.tokens[k]
+        return not (t.is_arabic and t.text[:1] in "بل") and not (k > 0 and ad.tokens[k - 1].text in
+                                                               ("in", "at", "a", "en", "في", "from", "de"))
 
     # -- assembly ----------------------------------------------------------------
     def _person(self, ad: AnalysedDoc, name: tuple[int, int], titles: list[Ent], cue: str) -> Ent:

@@ -11,7 +11,7 @@ from .base import AnalysedDoc, Component
 from .dates import DateFinder, DurationFinder
 from .meetings import MeetingAssembler, TriggerFinder
 from .persons import PersonFinder, TitleFinder, common_words
-from .places import CityGazetteer, CountryGazetteer, OrganisationGazetteer, OrganisationPatterns
+from .places import CityGazetteer, CountryGazetteer, MinistryNames, OrganisationGazetteer, OrganisationPatterns
 from .resources import LANGS, lang_data
 from .topics import TopicFinder
 
@@ -23,6 +23,7 @@ def default_components() -> list[Component]:
     return [
         OrganisationGazetteer(),
         CountryGazetteer(),
+        MinistryNames(),
         DateFinder(),
         DurationFinder(),
         OrganisationPatterns(),

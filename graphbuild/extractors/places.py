@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..text import fold
 from .base import AnalysedDoc, Ent
 from .persons import common_words
 from .resources import cities, city_matcher, country_matcher, org_matcher, organisations
@@ -31,7 +32,121 @@ class CountryGazetteer:
         matcher = country_matcher(ad.lang.lang)
         for m in matcher.find_all(ad.tokens, ad.allowed):
             inside_org = any(ad.owner[k] == "ORG" for k in range(m.start, m.end))
-            ad.add(Ent("COUNTRY", m.start, m.end, m.value, {"in_org": inside_org}), claim=not inside_org)
+            ad.add(Ent("COUNTRY", m.start, m.end, m.value, {"in_org": inside_org, "key": m.key}),
+                   claim=not inside_org)
+        self._country_or_city(ad)
+
+    @staticmethod
+    def _country_or_city(ad: AnalysedDoc) -> None:
+        """تونس after العاصمة is the capital; عمان without سلطنة, in an article about Jordan, is Amman."""
+        rules = {fold(str(k)): v for k, v in (ad.lang.raw.get("country_or_city") or {}).items()}
+        if not rules:
+            return
+        table = cities()
+        present = {e.key for e in ad.get("COUNTRY")}
+        for e in list(ad.get("COUNTRY")):
+            rule = rules.get(" ".join(e.data.get("key") or ()))
+            if not rule or e.end - e.start != 1:
+                continue
+            prev = ad.tokens[e.start - 1].text if e.start > 0 else ""
+            nxt = ad.tokens[e.end].text if e.end < len(ad.tokens) else ""
+            country_cues = {fold(str(w)) for w in rule.get("country_cues") or []}
+            city_cues = {fold(str(w)) for w in rule.get("city_cues") or []}
+            city = table.get(int(rule["city"]))
+            if city is None or prev in country_cues or nxt in country_cues:
+                continue
+            by_cue = prev in city_cues or (len(prev) > 3 and prev[1:] in city_cues)
+            by_context = bool(country_cues) and city.country in present and city.country != e.key
+            if by_cue or by_context:
+                ad.remove(e)
+                ad.add(Ent("CITY", e.start, e.end, city.geonames, {"dateline": False, "from_country": True}))
+
+
+_PORTFOLIO_FAMILY = {"foreign affairs": "foreign", "foreign affairs and cooperation": "foreign",
+                     "foreign affairs and international cooperation": "foreign",
+                     "foreign affairs and African cooperation": "foreign", "interior": "interior",
+                     "defence": "defence", "national defence": "defence", "justice": "justice", "finance": "finance",
+                     "economy and finance": "finance"}
+_CONNECT = {"of", "the", "de", "des", "du", "d'", "l'", "la", "le"}
+
+
+def ministry_entity(portfolio: str, country: str | None) -> tuple[str, str]:
+    """Gazetteer id (or a stable made-up one) and English name of a country's ministry."""
+    from .resources import countries
+
+    family = _PORTFOLIO_FAMILY.get(portfolio)
+    table = organisations()
+    if country and family:
+        for entry in table.values():
+            if entry.type == "ministry" and entry.country == country and entry.id.endswith("_ministry_" + family):
+                return entry.id, entry.en
+    slug = "-".join(portfolio.lower().split())
+    cname = countries()[country].names["en"] if country and country in countries() else None
+    name = f"Ministry of {portfolio[:1].upper() + portfolio[1:]}" + (f" ({cname})" if cname else "")
+    return f"ministry-{slug}-{(country or 'xx').lower()}", name
+
+
+class MinistryNames:
+    """Ministries named by portfolio and country in any order: وزارة الخارجية المغربية,
+    ministère marocain de l'Intérieur, Spain's interior ministry → one id per (country, portfolio)."""
+
+    name = "ministries"
+
+    def __call__(self, ad: AnalysedDoc) -> None:
+        toks = ad.tokens
+        lang = ad.lang
+        i = 0
+        while i < len(toks):
+            if not ad.free(i):
+                country_first = ad.starting_at("COUNTRY", i) if lang.lang == "en" else None
+                if country_first and not country_first.data.get("in_org"):
+                    hit = self._country_first(ad, country_first)
+                    if hit:
+                        i = hit
+                        continue
+                i += 1
+                continue
+            head = lang.org_heads.match_at(toks, i)
+            if not head or head.value != "ministry":
+                i += 1
+                continue
+            j, country = head.end, None
+            c = ad.starting_at("COUNTRY", j)
+            if c:
+                country, j = c.key, c.end
+            while j < len(toks) and toks[j].text in _CONNECT:
+                j += 1
+            port = lang.portfolios.match_at(toks, j) if j < len(toks) else None
+            if not port:
+                i += 1
+                continue
+            j = port.end
+            k = j
+            while k < len(toks) and toks[k].text in _CONNECT:
+                k += 1
+            c = ad.starting_at("COUNTRY", k) if k < len(toks) else None
+            if c and country is None:
+                country, j = c.key, c.end
+            self._emit(ad, i, j, str(port.value), country)
+            i = j
+
+    def _country_first(self, ad: AnalysedDoc, c: Ent) -> int | None:
+        toks = ad.tokens
+        j = c.end
+        if j < len(toks) and toks[j].text == "'s":
+            j += 1
+        port = ad.lang.portfolios.match_at(toks, j) if j < len(toks) else None
+        if not port or port.end >= len(toks) or toks[port.end].text != "ministry":
+            return None
+        self._emit(ad, c.start, port.end + 1, str(port.value), c.key)
+        return port.end + 1
+
+    @staticmethod
+    def _emit(ad: AnalysedDoc, start: int, end: int, portfolio: str, country: str | None) -> None:
+        for e in [x for x in ad.get("COUNTRY") if start <= x.start and x.end <= end]:
+            e.data["in_org"] = True
+        oid, name_en = ministry_entity(portfolio, country)
+        ad.add(Ent("ORG", start, end, oid, {"source": "ministry", "name_en": name_en, "country": country}))
 
 
 class OrganisationPatterns:

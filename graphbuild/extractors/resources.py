@@ -57,10 +57,12 @@ class LangData:
     particles: frozenset[str]
     name_stop: frozenset[str]
     triggers: PhraseMatcher
+    non_triggers: PhraseMatcher
     generic_triggers: frozenset[str]
     future_cues: PhraseMatcher
     sport_cues: frozenset[str]
     absence_cues: PhraseMatcher
+    mention_only_cues: PhraseMatcher
     not_venue_cues: frozenset[str]
     ordinals: PhraseMatcher
     ordinal_tens: dict[str, int]
@@ -123,10 +125,12 @@ def lang_data(lang: str) -> LangData:
         particles=_folded(raw.get("name_particles")),
         name_stop=_folded(raw.get("name_stop")),
         triggers=_matcher(raw.get("triggers")),
+        non_triggers=_matcher(raw.get("non_triggers")),
         generic_triggers=_folded(raw.get("generic_triggers")),
         future_cues=_matcher(raw.get("future_cues"), bare=False),
         sport_cues=_folded(raw.get("sport_cues")),
         absence_cues=_matcher(raw.get("absence_cues"), bare=False),
+        mention_only_cues=_matcher(raw.get("mention_only_cues"), bare=False),
         not_venue_cues=_folded(raw.get("not_venue_cues")),
         ordinals=_matcher(raw.get("ordinals")),
         ordinal_tens={fold(k): v for k, v in (raw.get("ordinal_tens") or {}).items()},
@@ -156,6 +160,10 @@ class CountryEntry:
     wikidata: str | None
 
 
+# CLDR territories that are not countries (EU, UN …) or only parts of one (Canary Islands, Ceuta and Melilla)
+_NOT_COUNTRIES = {"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ", "IC", "EA", "DG", "CP", "TA", "AC", "CQ"}
+
+
 @cache
 def countries() -> dict[str, CountryEntry]:
     from babel import Locale
@@ -166,7 +174,7 @@ def countries() -> dict[str, CountryEntry]:
         qids[row["iso2"]] = row["wikidata"] or None
     out = {}
     for code in sorted(locales["en"].territories):
-        if len(code) != 2 or not code.isalpha() or code in {"EU", "EZ", "UN", "QO", "XA", "XB", "XK", "ZZ"}:
+        if len(code) != 2 or not code.isalpha() or code in _NOT_COUNTRIES:
             continue
         names = {lang: loc.territories.get(code, "") for lang, loc in locales.items()}
         out[code] = CountryEntry(code, names, qids.get(code))
@@ -181,10 +189,10 @@ def country_matcher(lang: str) -> PhraseMatcher:
     for code, entry in countries().items():
         for name in entry.names.values():
             if name and fold(name) not in skip:
-                m.add(name, code)
+                m.add(name, code, capital=True)
     for row in csv.DictReader(_data_text("country_adjectives.tsv").splitlines(), delimiter="\t"):
         if row["iso2"] in countries() and fold(row["form"]) not in skip:
-            m.add(row["form"], row["iso2"])
+            m.add(row["form"], row["iso2"], capital=row["kind"] == "alias" or row["lang"] == "en")
             if row["lang"] == "ar" and row["form"].startswith("ال"):
                 m.add(row["form"][2:], row["iso2"])  # indefinite adjective: مغربية
     return m
