@@ -17,8 +17,9 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install -q -e .
 	@touch $@
 
-$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install -q -e '.[test]'
+$(VENV)/.installed-test: pyproject.toml requirements/spacy-fr.txt | $(BIN)/python
+	$(BIN)/python -m pip install -q -e '.[test,spacy]'
+	$(BIN)/python -m pip install -q --no-deps -r requirements/spacy-fr.txt
 	@touch $@ $(VENV)/.installed
 
 demo: $(VENV)/.installed

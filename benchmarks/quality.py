@@ -2,6 +2,7 @@
 
     python benchmarks/quality.py                # every set under tests/gold
     python benchmarks/quality.py ar-dev en-dev  # some sets
+    python benchmarks/quality.py fr-dev --ner=spacy:fr_core_news_sm
 
 For each set: extracts every article its gold files point at, writes the
 predictions to benchmarks/results/quality/<set>/ and prints the scorer's table.
@@ -19,21 +20,21 @@ SCORE = ROOT.parent / "shared" / "tools" / "score.py"
 GOLD = ROOT / "tests" / "gold"
 
 
-def predict_set(name: str, out_root: Path) -> Path:
+def predict_set(name: str, out_root: Path, ner: str | None = None) -> Path:
     import graphbuild
 
-    out = out_root / name
+    out = out_root / (name + ("+" + ner.replace(":", "-") if ner else ""))
     out.mkdir(parents=True, exist_ok=True)
     for gold in sorted((GOLD / name).glob("*.json")):
         g = json.loads(gold.read_text(encoding="utf-8"))
-        d = graphbuild.extract(ROOT / g["text"])
+        d = graphbuild.extract(ROOT / g["text"], ner=ner)
         (out / gold.name).write_text(json.dumps(d, ensure_ascii=False, indent=1), encoding="utf-8")
     return out
 
 
-def score_set(name: str, out_root: Path, per_article: bool = False) -> dict:
-    pred = predict_set(name, out_root)
-    report = out_root / f"{name}.score.json"
+def score_set(name: str, out_root: Path, per_article: bool = False, ner: str | None = None) -> dict:
+    pred = predict_set(name, out_root, ner)
+    report = out_root / f"{pred.name}.score.json"
     cmd = [sys.executable, str(SCORE), str(GOLD / name), str(pred), "--json", str(report)]
     if per_article:
         cmd.append("--per-article")
@@ -44,9 +45,10 @@ def score_set(name: str, out_root: Path, per_article: bool = False) -> dict:
 
 def main(argv: list[str]) -> None:
     per_article = "--per-article" in argv
+    ner = next((a.split("=", 1)[1] for a in argv if a.startswith("--ner=")), None)
     names = [a for a in argv if not a.startswith("--")] or sorted(p.name for p in GOLD.iterdir() if p.is_dir())
     out_root = ROOT / "benchmarks" / "results" / "quality"
-    summary = {n: round(score_set(n, out_root, per_article)["macro_f1"], 3) for n in names}
+    summary = {n: round(score_set(n, out_root, per_article, ner)["macro_f1"], 3) for n in names}
     print("macro F1 per set:", json.dumps(summary))
 
 

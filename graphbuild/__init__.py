@@ -23,9 +23,11 @@ __all__ = ["build", "extract", "__version__"]
 
 
 def extract(text_or_path: str | Path, *, lang: str | None = None, published: str | None = None,
-            title: str | None = None) -> dict[str, Any]:
-    """The extraction (EXTRACTION.md) of one article, given as a path or as text."""
-    from .extractors import Pipeline
+            title: str | None = None, ner: str | None = None) -> dict[str, Any]:
+    """The extraction (EXTRACTION.md) of one article, given as a path or as text.
+
+    ``ner="spacy:fr_core_news_sm"`` adds an installed spaCy pipeline's PER/ORG spans.
+    """
     from .ingest import read_one
 
     article = read_one(text_or_path)
@@ -35,7 +37,18 @@ def extract(text_or_path: str | Path, *, lang: str | None = None, published: str
         article.published = published
     if title:
         article.title = title
-    return Pipeline()(article).to_dict()
+    return _pipeline(ner)(article).to_dict()
+
+
+_PIPELINES: dict[str | None, Any] = {}
+
+
+def _pipeline(ner: str | None):
+    from .runner import make_pipeline
+
+    if ner not in _PIPELINES:
+        _PIPELINES[ner] = make_pipeline(ner)
+    return _PIPELINES[ner]
 
 
 def build(paths: str | Path | list[str | Path], *, out: str | Path | None = None) -> KnowledgeGraph:
@@ -55,7 +68,12 @@ def build(paths: str | Path | list[str | Path], *, out: str | Path | None = None
         return kg
     kg = KnowledgeGraph()
     report = RunReport()
-    extract_items(read([str(p) for p in paths]), Pipeline(),
-                  lambda e: kg.add_extraction(e.to_dict(), text=e.article.text), report)
+    import time
+
+    started = time.perf_counter()
+    extractions: list[dict] = []
+    extract_items(read([str(p) for p in paths]), Pipeline(), extractions.append, report)
+    kg.add(extractions)
+    report.seconds = time.perf_counter() - started
     kg.report = report
     return kg

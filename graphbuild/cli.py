@@ -45,6 +45,12 @@ def _parser() -> argparse.ArgumentParser:
                    help="comma-separated outputs (default: all): json,graphml,gexf,ttl,nt,jsonld,trig,nq,html")
     b.add_argument("--base-iri", default=None, metavar="IRI", help="base for RDF resource IRIs")
     b.add_argument("--ner", metavar="BACKEND", help="add a statistical NER backend, e.g. spacy:fr_core_news_sm")
+    b.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
+                   help="extract on N processes (output identical to --jobs 1)")
+    b.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="where extraction runs: this machine, or a Dask cluster (pip install 'graphbuild[dask]')")
+    b.add_argument("--scheduler", metavar="ADDRESS",
+                   help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a local cluster)")
     b.add_argument("--no-progress", action="store_true", help="never show a progress bar")
     b.add_argument("--quiet", "-q", action="store_true", help="print nothing but errors")
 
@@ -73,13 +79,9 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _pipeline(ner: str | None):
-    from .extractors import Pipeline
+    from .runner import make_pipeline
 
-    if not ner:
-        return Pipeline()
-    from .extractors.ner import load_backend
-
-    return Pipeline(extra=[load_backend(ner)])
+    return make_pipeline(ner)
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
@@ -96,13 +98,20 @@ def cmd_extract(args: argparse.Namespace) -> int:
         article.lang = args.lang
     if args.published:
         article.published = args.published
+    from .extractors.ner import BackendUnavailable
+
+    try:
+        pipeline = _pipeline(args.ner)
+    except BackendUnavailable as exc:
+        print(f"graphbuild: {exc}", file=sys.stderr)
+        return 2
     if not article.lang:
         print(f"graphbuild: {args.input}: too little text to tell the language (use --lang)", file=sys.stderr)
         return 2
     from .extractors import UnsupportedLanguage
 
     try:
-        ext = _pipeline(args.ner)(article)
+        ext = pipeline(article)
     except UnsupportedLanguage as exc:
         print(f"graphbuild: {args.input}: {exc}", file=sys.stderr)
         return 2
@@ -116,9 +125,9 @@ def cmd_build(args: argparse.Namespace) -> int:
     formats = [f.strip() for f in args.formats.split(",") if f.strip()] if args.formats else None
     show = False if (args.no_progress or args.quiet) else None
     try:
-        report, _ = run_build(args.inputs, args.out, pipeline=_pipeline(args.ner), formats=formats,
-                              show_progress=show, base_iri=args.base_iri)
-    except ValueError as exc:
+        report, _ = run_build(args.inputs, args.out, formats=formats, show_progress=show, base_iri=args.base_iri,
+                              jobs=max(1, args.jobs), engine=args.engine, scheduler=args.scheduler, ner=args.ner)
+    except (ValueError, RuntimeError) as exc:
         print(f"graphbuild: {exc}", file=sys.stderr)
         return 2
     if not args.quiet:

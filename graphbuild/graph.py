@@ -50,7 +50,9 @@ class KnowledgeGraph:
         info = {k: art.get(k) for k in ("id", "lang", "title", "url", "published", "source", "length")}
         info["sentences"] = [list(s) for s in ext.get("sentences", [])]
         if text is not None:
-            info["sentence_text"] = {f"{a}-{b}": " ".join(text[a:b].split()) for a, b in info["sentences"]}
+            info["sentence_text"] = {f"{a}-{b}": " ".join(text[a:b].split()) for a, b, *_ in ext.get("evidence", [])}
+        else:
+            info["sentence_text"] = {f"{a}-{b}": t for a, b, t in ext.get("evidence", [])}
         self.articles[aid] = info
         a_node = f"article:{aid}"
         self._node(a_node, "article", art.get("title") or aid, lang=art.get("lang"), url=art.get("url"),
@@ -240,16 +242,27 @@ class KnowledgeGraph:
     def participations(self):
         import pandas as pd
 
-        rows = []
-        for u, v, d in sorted(self.g.edges(data=True), key=lambda e: (e[0], e[1])):
+        merged: dict[tuple[str, str], dict[str, Any]] = {}
+        for u, v, d in sorted(self.g.edges(data=True), key=lambda e: (e[0], e[1], e[2].get("role") or "")):
             if d["type"] != "participated_in" or self.g.nodes[u]["type"] != "person":
                 continue
             m = self.g.nodes[v]
-            rows.append({"meeting": v, "meeting_label": m.get("label"), "date": m.get("date_start"),
-                         "person": u, "name": self.g.nodes[u].get("label"), "role": d.get("role"),
-                         "role_en": d.get("role_en"), "on_behalf_of": d.get("on_behalf_of"),
-                         "confidence": d.get("confidence"),
-                         "articles": ", ".join(sorted({s[0] for s in d["sources"]}))})
+            row = merged.setdefault((v, u), {
+                "meeting": v, "meeting_label": m.get("label"), "date": m.get("date_start"), "person": u,
+                "name": self.g.nodes[u].get("label"), "roles": set(), "roles_en": set(), "on_behalf_of": set(),
+                "confidence": 0.0, "articles": set()})
+            for key, value in (("roles", d.get("role")), ("roles_en", d.get("role_en")),
+                               ("on_behalf_of", d.get("on_behalf_of"))):
+                if value:
+                    row[key].add(value)
+            row["confidence"] = max(row["confidence"], d.get("confidence", 0.0))
+            row["articles"] |= {s[0] for s in d["sources"]}
+        rows = []
+        for row in merged.values():  # one row per person and meeting; several roles joined
+            for key in ("roles", "roles_en", "on_behalf_of", "articles"):
+                row[key] = "; ".join(sorted(row[key])) if key != "articles" else ", ".join(sorted(row[key]))
+            row["role"] = row["roles"].split("; ")[0] if row["roles"] else None
+            rows.append(row)
         return pd.DataFrame(rows)
 
     # -- persistence ------------------------------------------------------------------------
@@ -279,8 +292,9 @@ class KnowledgeGraph:
         return isinstance(other, KnowledgeGraph) and self.to_dict() == other.to_dict()
 
     def __repr__(self) -> str:
+        plural = {"country": "countries", "city": "cities"}
         counts = {t: len(self.nodes_of(t)) for t in NODE_TYPES}
-        return "KnowledgeGraph(" + ", ".join(f"{v} {k}s" for k, v in counts.items() if v) + ")"
+        return "KnowledgeGraph(" + ", ".join(f"{v} {plural.get(k, k + 's')}" for k, v in counts.items() if v) + ")"
 
     def rdf(self, base_iri: str | None = None):
         """The graph as an rdflib Dataset (named graph per article), ready for SPARQL."""

@@ -335,10 +335,17 @@ def read(paths: Iterable[str | Path], stdin=None) -> Iterator[Item]:
         yield from read_bytes(data, source, suffix)
 
 
+def _is_file(s: str) -> bool:
+    try:
+        return len(s) < 4096 and Path(s).is_file()
+    except (OSError, ValueError):  # too long for a file name, NUL bytes …: it is text
+        return False
+
+
 def read_one(path_or_text: str | Path) -> Article:
     """One article from a path, or from text given directly (API convenience)."""
     if isinstance(path_or_text, Path) or (isinstance(path_or_text, str) and "\n" not in path_or_text
-                                           and len(path_or_text) < 4096 and Path(path_or_text).is_file()):
+                                           and _is_file(path_or_text)):
         items = list(read([path_or_text]))
     else:
         items = [Item("<text>", "read", make_article(str(path_or_text), source="<text>", fmt="txt"))]

@@ -154,7 +154,24 @@ class Extraction:
             "cities": [_plain(c) for c in sorted(self.cities, key=lambda c: c.id)],
             "meetings": [_meeting_dict(m) for m in sorted(self.meetings, key=lambda m: m.id)],
             "sentences": [list(s) for s in self.sentences],
+            "evidence": self.evidence(),
         }
+
+    def evidence(self) -> list[list[Any]]:
+        """[start, end, text] of every sentence that holds a fact, so the graph can cite it."""
+        spans: list[Span] = []
+        for items in (self.persons, self.organisations, self.countries, self.cities, self.meetings):
+            for it in items:
+                spans.extend(it.mentions)
+        for m in self.meetings:
+            for part in m.participants:
+                spans.extend(part.mentions)
+        text = self.article.text
+        out = []
+        for a, b in self.sentences:
+            if any(a <= s and e <= b for s, e in spans):
+                out.append([a, b, " ".join(text[a:b].split())])
+        return out
 
 
 def _plain(obj: Any) -> dict[str, Any]:

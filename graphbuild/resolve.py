@@ -227,6 +227,8 @@ class EntityResolver:
         dates_overlap = _overlap(node.get("date_start"), node.get("date_end"), m.get("date_start"),
                                  m.get("date_end"))
         dates_conflict = node.get("date_start") and m.get("date_start") and not dates_overlap
+        if city is not None and node.get("city") and node.get("city") != city:
+            return ""  # the same people meeting in Rabat and then in Madrid: two meetings
         if dates_conflict and not (m.get("ordinal") and node.get("ordinal") == m.get("ordinal")):
             return ""
         if m.get("ordinal") and node.get("ordinal") == m.get("ordinal") and (

@@ -17,7 +17,6 @@ from typing import Any
 from . import __version__
 from .extractors import Pipeline, UnsupportedLanguage
 from .ingest import Item, read
-from .model import Extraction
 
 
 @dataclass
@@ -60,7 +59,7 @@ class RunReport:
             "summary": {"inputs": len(entries), "done": self.count("done"), "skipped": self.count("skipped"),
                         "failed": self.count("failed")},
             "inputs": [e.to_dict() for e in entries],
-            "outputs": dict(sorted(self.outputs.items())),
+            "outputs": {k: Path(v).name for k, v in sorted(self.outputs.items())},  # relative to the out folder
         }
 
     def summary_lines(self) -> list[str]:
@@ -72,14 +71,113 @@ class RunReport:
         return lines
 
 
+def _outcome(item_source: str, art, pipeline: Pipeline) -> tuple[str, str | None, dict | None, dict]:
+    """Extract one article: (status, reason, extraction dict, counts). Never raises."""
+    if not art.lang:
+        return "skipped", "too little text to tell the language", None, {}
+    try:
+        ext = pipeline(art)
+    except UnsupportedLanguage as exc:
+        return "skipped", str(exc), None, {}
+    except Exception as exc:  # one bad article never stops the corpus
+        return "failed", f"extraction error: {type(exc).__name__}: {exc}", None, {}
+    d = ext.to_dict()
+    counts = {k: len(d[k]) for k in ("persons", "organisations", "countries", "cities", "meetings")}
+    return "done", None, d, counts
+
+
+_WORKER_PIPELINE: Pipeline | None = None
+
+
+def _worker_init(ner: str | None) -> None:
+    global _WORKER_PIPELINE
+    _WORKER_PIPELINE = make_pipeline(ner)
+
+
+def _worker_extract(task: tuple[str, Any]) -> tuple[str, str | None, dict | None, dict]:
+    source, art = task
+    assert _WORKER_PIPELINE is not None
+    return _outcome(source, art, _WORKER_PIPELINE)
+
+
+def make_pipeline(ner: str | None = None) -> Pipeline:
+    if not ner:
+        return Pipeline()
+    from .extractors.ner import load_backend
+
+    return Pipeline(extra=[load_backend(ner)])
+
+
 def extract_items(items: Iterable[Item], pipeline: Pipeline,
-                  on_extraction: Callable[[Extraction], None], report: RunReport,
-                  progress: Callable[[], None] | None = None) -> None:
-    """Extract every readable item; record each outcome in the report."""
+                  on_extraction: Callable[[dict], None], report: RunReport,
+                  progress: Callable[[], None] | None = None, jobs: int = 1, ner: str | None = None,
+                  batch: int = 256) -> None:
+    """Extract every readable item, in order, on ``jobs`` processes; record each outcome in the report.
+
+    Outcomes are handed to ``on_extraction`` in input order whatever ``jobs`` is, so the
+    output does not depend on the degree of parallelism.
+    """
     seen: dict[str, str] = {}
+    pending: list[tuple[ReportEntry, str, Any]] = []
+    pool = None
+    if jobs > 1:
+        import multiprocessing as mp
+        from concurrent.futures import ProcessPoolExecutor
+
+        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=mp.get_context("spawn"),
+                                   initializer=_worker_init, initargs=(ner,))
+
+    def flush() -> None:
+        if not pending:
+            return
+        tasks = [(src, art) for _, src, art in pending]
+        results = pool.map(_worker_extract, tasks, chunksize=max(1, len(tasks) // (4 * jobs))) if pool else \
+            (_outcome(src, art, pipeline) for src, art in tasks)
+        for (entry, _, _), (status, reason, d, counts) in zip(pending, results, strict=True):
+            entry.status, entry.reason, entry.counts = status, reason, counts
+            if d is not None:
+                on_extraction(d)
+            if progress:
+                progress()
+        pending.clear()
+
+    try:
+        for item in items:
+            if item.article is None:
+                report.entries.append(ReportEntry(item.source, item.status if item.status != "read" else "failed",
+                                                  item.reason, warnings=item.warnings))
+                if progress:
+                    progress()
+                continue
+            art = item.article
+            entry = ReportEntry(item.source, "done", article=art.id, lang=art.lang, warnings=list(item.warnings))
+            report.entries.append(entry)
+            if art.id in seen:
+                entry.status, entry.reason = "skipped", f"duplicate of {seen[art.id]} (same article id)"
+                continue
+            seen[art.id] = item.source
+            pending.append((entry, item.source, art))
+            if len(pending) >= batch:
+                flush()
+        flush()
+    finally:
+        if pool:
+            pool.shutdown()
+
+
+def extract_with_dask(items: Iterable[Item], report: RunReport, on_extraction: Callable[[dict], None],
+                      scheduler: str | None = None, ner: str | None = None, partition: int = 200) -> None:
+    """Extraction as a map over partitions on a Dask cluster; the merge stays a reduce here.
+
+    Without ``scheduler`` a local cluster is started for the run. Outcomes come back in
+    input order, so the output is identical to a local build.
+    """
+    import dask.bag as db
+    from dask.distributed import Client, LocalCluster
+
+    seen: dict[str, str] = {}
+    tasks: list[tuple[ReportEntry, str, Any]] = []
     for item in items:
-        if progress:
-            progress()
         if item.article is None:
             report.entries.append(ReportEntry(item.source, item.status if item.status != "read" else "failed",
                                               item.reason, warnings=item.warnings))
@@ -91,20 +189,32 @@ def extract_items(items: Iterable[Item], pipeline: Pipeline,
             entry.status, entry.reason = "skipped", f"duplicate of {seen[art.id]} (same article id)"
             continue
         seen[art.id] = item.source
-        if not art.lang:
-            entry.status, entry.reason = "skipped", "too little text to tell the language"
-            continue
-        try:
-            ext = pipeline(art)
-        except UnsupportedLanguage as exc:
-            entry.status, entry.reason = "skipped", str(exc)
-            continue
-        except Exception as exc:  # one bad article never stops the corpus
-            entry.status, entry.reason = "failed", f"extraction error: {type(exc).__name__}: {exc}"
-            continue
-        entry.counts = {"persons": len(ext.persons), "organisations": len(ext.organisations),
-                        "countries": len(ext.countries), "cities": len(ext.cities), "meetings": len(ext.meetings)}
-        on_extraction(ext)
+        tasks.append((entry, item.source, art))
+    if not tasks:
+        return
+    cluster = None
+    if scheduler:
+        client = Client(scheduler)
+    else:
+        cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
+        client = Client(cluster)
+    try:
+        bag = db.from_sequence([(src, art) for _, src, art in tasks],
+                               npartitions=max(1, (len(tasks) + partition - 1) // partition))
+        results = bag.map_partitions(_dask_partition, ner).compute(scheduler=client.get)
+    finally:
+        client.close()
+        if cluster:
+            cluster.close()
+    for (entry, _, _), (status, reason, d, counts) in zip(tasks, results, strict=True):
+        entry.status, entry.reason, entry.counts = status, reason, counts
+        if d is not None:
+            on_extraction(d)
+
+
+def _dask_partition(part, ner):
+    pipeline = make_pipeline(ner)
+    return [_outcome(src, art, pipeline) for src, art in part]
 
 
 def dump_json(obj: Any) -> str:
@@ -118,17 +228,31 @@ def write_text(path: Path, text: str) -> None:
     tmp.replace(path)
 
 
-def run_build(inputs: list[str], out: Path, pipeline: Pipeline | None = None, formats: Iterable[str] | None = None,
-              show_progress: bool | None = None, base_iri: str | None = None) -> tuple[RunReport, Any]:
-    """The whole job behind ``graphbuild build``; returns the report and the graph."""
+def merge_extractions(paths: Iterable[Path]) -> Any:
+    """The graph of extraction files, added in article-id order, one file in memory at a time."""
     from .graph import KnowledgeGraph
 
-    started = time.perf_counter()
-    pipeline = pipeline or Pipeline()
-    report = RunReport()
     kg = KnowledgeGraph()
+    for path in sorted(paths, key=lambda p: p.stem):
+        kg.add_extraction(json.loads(path.read_text(encoding="utf-8")))
+    return kg
+
+
+def run_build(inputs: list[str], out: Path, pipeline: Pipeline | None = None, formats: Iterable[str] | None = None,
+              show_progress: bool | None = None, base_iri: str | None = None, jobs: int = 1,
+              engine: str = "local", scheduler: str | None = None, ner: str | None = None) -> tuple[RunReport, Any]:
+    """The whole job behind ``graphbuild build``; returns the report and the graph.
+
+    Extractions stream to ``out/extractions`` as they are made; the graph is then merged
+    from those files in article-id order, so neither the input order, nor ``--jobs``, nor
+    the engine changes a byte of the output.
+    """
+    started = time.perf_counter()
+    pipeline = pipeline or make_pipeline(ner)
+    report = RunReport()
     ext_dir = out / "extractions"
     ext_dir.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
     if show_progress is None:
         show_progress = sys.stderr.isatty()
     bar = None
@@ -137,14 +261,21 @@ def run_build(inputs: list[str], out: Path, pipeline: Pipeline | None = None, fo
 
         bar = tqdm(desc="articles", unit="art", file=sys.stderr)
 
-    def keep(ext: Extraction) -> None:
-        d = ext.to_dict()
-        write_text(ext_dir / f"{ext.article.id}.json", dump_json(d))
-        kg.add_extraction(d, text=ext.article.text)
+    def keep(d: dict) -> None:
+        path = ext_dir / f"{d['article']['id']}.json"
+        write_text(path, dump_json(d))
+        written.append(path)
 
-    extract_items(read(inputs), pipeline, keep, report, progress=bar.update if bar else None)
+    if engine == "dask":
+        extract_with_dask(read(inputs), report, keep, scheduler=scheduler, ner=ner)
+    elif engine == "local":
+        extract_items(read(inputs), pipeline, keep, report, progress=bar.update if bar else None, jobs=jobs, ner=ner)
+    else:
+        raise ValueError(f"unknown engine {engine!r} (local or dask)")
     if bar:
         bar.close()
+    kg = merge_extractions(written)
+    kg.report = report
     from .export import write_all
 
     report.outputs.update(write_all(kg, out, formats=formats, base_iri=base_iri))

@@ -73,15 +73,27 @@ _PARTICLES = {"ben", "bin", "ibn", "bn", "بن", "ابن", "el", "al", "ال", "
 _LATIN_ARTICLES = ("el", "al", "er", "ed", "es", "et", "en", "ez")
 
 
+_ABD = re.compile(r"\b(abd|abdel|abdul|abdal|abd el|abd al|abd-el|abd-al|abdoul)[ -]?(?=\w)")
+
+
 def skeleton(name: str) -> tuple[str, ...]:
-    """Consonant skeleton per name part, particles dropped: a script-neutral comparison key."""
+    """Consonant skeleton per name part, particles dropped: a script-neutral comparison key.
+
+    Compound names become one part (عبد الرحيم, Abderrahim, Abdel Rahim → "bdrhm"), and a
+    final ta marbuta is not a consonant (برادة, Berrada → "brd").
+    """
+    folded = fold(name).replace("-", " ")
+    folded = re.sub(r"\bعبد (ال)?", "عبد", folded)
+    folded = _ABD.sub("abd", folded) if not _is_arabic(folded) else folded
     parts = []
-    for word in fold(name).replace("-", " ").split():
+    for word in folded.split():
         if word in _PARTICLES:
             continue
         if _is_arabic(word):
             if word.startswith("ال") and len(word) > 3:
                 word = word[2:]
+            if word.endswith("ه") and len(word) >= 4:
+                word = word[:-1]  # ta marbuta, folded to ه
             sk = "".join(_AR_SKELETON.get(c, "") for c in word)
         else:
             w = "".join(c for c in unicodedata.normalize("NFKD", word) if c.isalpha())

@@ -435,7 +435,7 @@ def to_rdflib(kg: KnowledgeGraph, base_iri: str | None = None):
     """The graph as an rdflib Dataset (one named graph per article), for SPARQL in a notebook."""
     import rdflib
 
-    ds = rdflib.Dataset()
+    ds = rdflib.Dataset(default_union=True)  # queries without GRAPH see every article's graph
     ds.parse(data=rdf_bytes(kg, "nq", base_iri).decode("utf-8"), format="nquads")
     for p, ns in dict(NS, id=base_iri or DEFAULT_BASE).items():
         ds.bind(p, ns)

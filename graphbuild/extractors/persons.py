@@ -136,6 +136,15 @@ class PersonFinder:
                 i = max([ent.end] + [t.end for t in ent.data["titles"]])
             else:
                 i += 1
+        for ent in ad.get("PERSON"):  # persons a statistical backend added: link their titles
+            if ent.data.get("cue") == "ner":
+                before = [t for t in ad.get("TITLE") if t.end == ent.start or
+                          (t.end == ent.start - 1 and ad.tokens[t.end].text == ",")]
+                after = self._titles_after(ad, ent.end)
+                ent.data["titles"] = before + after
+                ent.data["near"] = (before or after or [None])[-1 if before else 0]
+        found += [e for e in ad.get("PERSON") if e.data.get("cue") == "ner"]
+        ad.ents["PERSON"] = [e for e in ad.get("PERSON") if e.data.get("cue") != "ner"]
         self._link_family_names(found)
         for ent in found:
             for city in [c for c in ad.get("CITY") if c.start < ent.end and ent.start < c.end]:
@@ -227,7 +236,17 @@ class PersonFinder:
         while j < len(toks) and (t := ad.starting_at("TITLE", j)):
             out.append(t)
             j = t.end
+        if out and j < len(toks) and self._name_starts(ad, j):
+            return []  # "X, the Secretary General Y": the title belongs to the name after it
         return out
+
+    def _name_starts(self, ad: AnalysedDoc, j: int) -> bool:
+        t = ad.tokens[j]
+        if t.is_arabic and t.text.startswith("و") and t.text not in ad.lang.word_set("given_names"):
+            return False  # "... الدولية والسيد محمد": a new person joined by "and"
+        if ad.lang.honorifics.match_at(ad.tokens, j) or self._strong_given_name(ad, j):
+            return True
+        return not t.is_arabic and t.is_upper_initial and t.text not in ad.lang.name_stop
 
     def _latin_name_ok(self, ad: AnalysedDoc, name: tuple[int, int]) -> bool:
         """A bare capitalised sequence is a name only with a given-name cue ("Nasser Bourita")."""
@@ -292,6 +311,8 @@ class PersonFinder:
             end -= 1
         if end - i < min_len:
             return None
+        if arabic and all(toks[x].text in self.common and not self._given_name(ad, x) for x in range(i, end)):
+            return None  # "قطاع الشؤون": ordinary words after a title, not a name
         if not arabic and all(toks[x].text in lang.particles for x in range(i, end)):
             return None
         return (i, end)
@@ -342,15 +363,17 @@ class PersonFinder:
 
     @staticmethod
     def _link_family_names(found: list[Ent]) -> None:
-        """"M. Fourati", "السيد الدخيسي": a one-word name joins the full name that ends with it."""
-        full: dict[str, set[str]] = {}
+        """"M. Fourati", "M. Ben Hassine", "السيد الدخيسي": a shorter name joins the one full name ending with it.
+
+        Names a statistical backend proposed as one bare word, and that end no full name, are dropped.
+        """
+        keys = {e.key for e in found}
         for e in found:
             parts = e.key.split()
-            if len(parts) >= 2:
-                full.setdefault(parts[-1], set()).add(e.key)
-        for e in found:
-            if " " not in e.key and len(full.get(e.key, ())) == 1:
-                e.key = next(iter(full[e.key]))
+            longer = {k for k in keys if len(k.split()) > len(parts) and k.split()[-len(parts):] == parts}
+            if len(longer) == 1:
+                e.key = next(iter(longer))
+        found[:] = [e for e in found if not (e.data.get("cue") == "ner" and " " not in e.key)]
 
     def _short_mentions(self, ad: AnalysedDoc) -> None:
         """Family-name mentions (الدخيسي, Mr. Fourati) link to the full name found earlier."""

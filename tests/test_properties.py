@@ -1,0 +1,231 @@
+"""Property tests: whatever text comes in, extraction never raises and its output keeps the contract.
+
+For any text — random Unicode, Arabic letters with harakat and tatweel, combining marks, bidi
+controls (U+200F, U+202E, isolates), zero-width characters, odd line breaks, punctuation — and for
+texts assembled from fragments of real sentences with noise inserted, in each of ar/en/fr:
+
+- ``Pipeline()(article)`` returns an extraction whose ``to_dict()`` is strict JSON,
+- every mention lies inside the text and ``text[start:end]`` is one of the entity's ``surface`` forms,
+- meeting participants name persons of the same extraction (``check_extraction`` of test_contract),
+- the RDF of a graph built from such extractions is valid N-Triples / Turtle for pyoxigraph.
+
+Sized so that this file runs in well under a minute (the first pipeline call loads the language
+data, ~10 s).
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+
+import pyoxigraph as ox
+import pytest
+from conftest import ROOT
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from test_contract import check_extraction
+
+from graphbuild.ingest import make_article
+
+LANGS = ("ar", "en", "fr")
+SETTINGS = dict(deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+
+
+@cache
+def pipeline():
+    from graphbuild.extractors import Pipeline
+
+    return Pipeline()
+
+
+# ---------------------------------------------------------------------------
+# alphabets
+
+ARABIC_LETTERS = "".join(chr(c) for c in range(0x0621, 0x064B))  # hamza … yeh
+HARAKAT = "".join(chr(c) for c in range(0x064B, 0x0653)) + "\u0670"  # fathatan … sukun, superscript alef
+ARABIC_OTHER = "\u0640\u060c\u061b\u061f\u066a\u066b\u066c\u06d4" + "".join(chr(0x0660 + i) for i in range(10))
+LATIN = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZéèêëàâçîïôûüÉÀÇœŒ"
+COMBINING = "\u0300\u0301\u0302\u0308\u0327\u0331\u034f\u20dd"
+BIDI = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c"
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+SPACES = " \t\u00a0\u2009\u202f\u3000"
+NEWLINES = "\n\r\u2028\u2029\x85\x0b\x0c"
+PUNCT = "\"'<>\\&.,;:!?()[]{}«»“”‘’—–-/|*#@%$^`~_+="
+DIGITS = "0123456789"
+ALPHABET = ARABIC_LETTERS + HARAKAT + ARABIC_OTHER + LATIN + COMBINING + BIDI + ZERO_WIDTH + SPACES + NEWLINES \
+    + PUNCT + DIGITS
+NOISE = COMBINING + BIDI + ZERO_WIDTH + SPACES + NEWLINES + PUNCT + HARAKAT + "\u0640"
+
+
+def _real_sentences() -> list[str]:
+    """Sentences from the project's own sample articles (data/articles), in the three languages."""
+    out: list[str] = []
+    for path in sorted((ROOT / "data" / "articles").glob("*.txt")):
+        for para in path.read_text(encoding="utf-8").split("\n"):
+            para = para.strip()
+            if 20 <= len(para) <= 400:
+                out.append(para)
+    return out
+
+
+SENTENCES = _real_sentences() + [
+    "RABAT, Nov 12 — Moroccan Foreign Minister Karim Bennani met his Spanish counterpart Elena Ruiz Soler in "
+    "Rabat on Tuesday to discuss migration.",
+    "Le ministre tunisien des Affaires étrangères, Mehdi Gharbi, a reçu mardi à Tunis son homologue algérien "
+    "Samir Benali.",
+    "استقبل وزير الخارجية المغربي كريم بناني، يوم الثلاثاء بالرباط، نظيرته الإسبانية إيلينا رويث سولير.",
+    "وترأس الاجتماع الأمين العام لجامعة الدول العربية بحضور وزراء الداخلية العرب في القاهرة.",
+    "The Arab League Council met at the level of foreign ministers in Cairo on March 3, chaired by Iraq.",
+]
+
+# any Unicode (no surrogates), the focused alphabet, and real sentences cut, shuffled and spiked with noise
+any_text = st.text(max_size=300)
+focused_text = st.text(alphabet=ALPHABET, max_size=300)
+
+
+@st.composite
+def noisy_fragments(draw) -> str:
+    parts = []
+    for _ in range(draw(st.integers(1, 6))):
+        s = draw(st.sampled_from(SENTENCES))
+        i = draw(st.integers(0, len(s)))
+        j = draw(st.integers(i, len(s)))
+        frag = s[i:j] if draw(st.booleans()) else s
+        # insert noise at a few random places inside the fragment
+        for _ in range(draw(st.integers(0, 4))):
+            k = draw(st.integers(0, len(frag)))
+            frag = frag[:k] + draw(st.text(alphabet=NOISE, min_size=1, max_size=4)) + frag[k:]
+        parts.append(frag)
+        parts.append(draw(st.sampled_from([" ", "\n", "\n\n", ". ", "، ", "\r\n", "\u2029", ""])))
+    return "".join(parts)
+
+
+texts = st.one_of(any_text, focused_text, noisy_fragments())
+
+
+# ---------------------------------------------------------------------------
+# checks
+
+def extract(text: str, lang: str) -> tuple[dict, str]:
+    art = make_article(text, source="<t>", fmt="txt", lang=lang)
+    ext = pipeline()(art)
+    d = ext.to_dict()
+    return d, art.text
+
+
+def check(d: dict, text: str) -> None:
+    """Strict JSON; every span inside the text; each entity's spans are its surfaces; participants exist.
+
+    (``check_extraction`` of test_contract also wants each role ``title`` inside every role mention;
+    that fails today, see ``test_role_title_is_inside_each_of_its_mentions``, so here the role title is
+    only compared after folding.)
+    """
+    from graphbuild.text import fold
+
+    json.loads(json.dumps(d, ensure_ascii=False, allow_nan=False))
+    assert d["schema"] == "graphbuild-extraction/1"
+    assert d["article"]["length"] == len(text)
+
+    def inside(s, e):
+        assert isinstance(s, int) and isinstance(e, int) and 0 <= s < e <= len(text), (s, e, len(text))
+
+    for key in ("persons", "organisations", "countries", "cities"):
+        for it in d[key]:
+            assert it["mentions"], (key, it)
+            assert it["mentions"] == sorted(it["mentions"]), (key, it)
+            for s, e in it["mentions"]:
+                inside(s, e)
+                assert text[s:e] in it["surface"], (key, text[s:e], it["surface"])
+    persons = {p["id"] for p in d["persons"]}
+    orgs = {o["id"] for o in d["organisations"]}
+    cities = {c["id"] for c in d["cities"]}
+    assert len(persons) == len(d["persons"])
+    assert set(d["article"]["authors"]) <= persons
+    for p in d["persons"]:
+        for r in p["roles"]:
+            assert r["org"] is None or r["org"] in orgs
+            for s, e in r["mentions"]:
+                inside(s, e)
+                assert fold(r["title"]) in fold(text[s:e]), (r["title"], text[s:e])
+    for m in d["meetings"]:
+        assert m["city"] is None or m["city"] in cities
+        assert set(m["organisations"]) <= orgs
+        for s, e in m["mentions"]:
+            inside(s, e)
+        for part in m["participants"]:
+            assert part["person"] in persons, (part, persons)
+            for s, e in part["mentions"]:
+                inside(s, e)
+    for s, e in d["sentences"]:
+        assert 0 <= s <= e <= len(text)
+    for s, e, *_ in d.get("evidence", []):
+        assert 0 <= s <= e <= len(text)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@settings(max_examples=150, **SETTINGS)
+@given(text=texts)
+def test_any_text_extracts_within_the_contract(lang, text):
+    d, norm = extract(text, lang)
+    check(d, norm)
+
+
+@settings(max_examples=150, **SETTINGS)
+@given(text=noisy_fragments(), lang=st.sampled_from(LANGS))
+def test_noisy_real_sentences_extract_within_the_contract(text, lang):
+    d, norm = extract(text, lang)
+    check(d, norm)
+
+
+@settings(max_examples=60, **SETTINGS)
+@given(docs=st.lists(st.tuples(texts, st.sampled_from(LANGS)), min_size=1, max_size=3))
+def test_rdf_of_any_graph_parses(docs):
+    from graphbuild.export.rdf import rdf_bytes
+    from graphbuild.graph import KnowledgeGraph
+
+    kg = KnowledgeGraph()
+    for text, lang in docs:
+        d, norm = extract(text, lang)
+        kg.add_extraction(d, text=norm)
+    nt = rdf_bytes(kg, "nt")
+    triples = list(ox.parse(nt, format=ox.RdfFormat.N_TRIPLES))
+    assert len(triples) == len(nt.decode("utf-8").splitlines())
+    for t in triples:
+        assert " " not in t.subject.value and "<" not in t.subject.value
+    ttl = rdf_bytes(kg, "ttl")
+    assert {t for t in ox.parse(ttl, format=ox.RdfFormat.TURTLE)} == set(triples)
+
+
+def test_alphabet_covers_the_awkward_characters():
+    """Guard the generators themselves: the focused alphabet holds what the brief promises."""
+    for ch in ("\u200f", "\u202e", "\u200b", "\u200d", "\ufeff", "\u0651", "\u0640", "\n", "\u2029", "<", "\\", '"'):
+        assert ch in ALPHABET
+    assert len(SENTENCES) > 30 and {"ar", "en", "fr"} <= {_script(s) for s in SENTENCES}
+
+
+def _script(s: str) -> str:
+    if any("\u0600" <= c <= "\u06ff" for c in s):
+        return "ar"
+    return "fr" if any(c in "éèàçê" for c in s) else "en"
+
+
+ROLE_TITLE_BUG = (
+    "bug: graphbuild/extractors/assemble.py (persons, ~line 152) merges a person's roles when fold(title) is "
+    "equal and appends the new mention to the first role, whose 'title' keeps the first surface; a later "
+    "mention written with harakat, in capitals or with a soft hyphen then does not contain the title, which "
+    "test_contract.check_extraction requires (text[s:e] ends with / contains role['title'])")
+
+
+@pytest.mark.xfail(reason=ROLE_TITLE_BUG, strict=True)
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ar", "قال وزير الخارجية كريم بناني إن اللقاء كان مثمرا. وأضاف وزيرُ الخارجية كريم بناني أن التعاون مستمر."),
+    ("en", "Interior Minister Adel Mansour met reporters in Cairo on Monday. INTERIOR MINISTER Adel Mansour said "
+           "the talks went well."),
+    ("fr", "Le ministre de l'Intérieur, Abderrahim Benmansour, s'est entretenu mardi à Rabat avec son "
+           "h\u00adomologue espagnol, Luis Marín. Le ministre de l'Intérieur, Abderrahim Benmansour, a reçu son "
+           "homologue espagnol, Luis Marín."),
+], ids=["ar-harakat", "en-capitals", "fr-soft-hyphen"])
+def test_role_title_is_inside_each_of_its_mentions(lang, text):
+    """Found by the property tests above (soft hyphen in a repeated French title), then written out."""
+    d, norm = extract(text, lang)
+    check_extraction(d, norm)
