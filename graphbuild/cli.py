@@ -178,8 +178,8 @@ def cmd_push(args: argparse.Namespace) -> int:
                        timeout=args.timeout, update_endpoint=args.update_endpoint)
     except PushError as exc:
         print(f"graphbuild: push failed: {exc}", file=sys.stderr)
-        print("graphbuild: graphs already replaced stay replaced; graphs not reached keep their previous "
-              "content. Run the same command again to finish.", file=sys.stderr)
+        print("graphbuild: each graph is replaced whole or not at all: graphs already pushed are new, the "
+              "others keep their previous content. Run the same command again to finish.", file=sys.stderr)
         return 1
     for r in results:
         print(f"{r.method}: {r.graph or 'default graph'}: {r.triples} triples (HTTP {r.status})", file=sys.stderr)

@@ -172,3 +172,70 @@ def test_push_errors_are_clear(built, oxigraph_server, tmp_path):
     port = _free_port()
     res = run_cli("push", str(built / "graph.ttl"), "--endpoint", f"http://127.0.0.1:{port}/store", "--timeout", "2")
     assert res.returncode == 1 and b"cannot reach" in res.stderr
+
+
+def _trig(version: str, graphs: int = 300, triples: int = 100) -> str:
+    lines = []
+    for g in range(graphs):
+        lines.append(f"<urn:g:{g}> {{")
+        lines.append(f'  <urn:marker> <urn:version> "{version}" .')
+        lines += [f'  <urn:s:{g}:{i}> <urn:p> "{version} {i}" .' for i in range(triples)]
+        lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def _start(location: Path, port: int) -> subprocess.Popen:
+    exe = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
+    proc = subprocess.Popen([exe, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/query?query=" + urllib.parse.quote("ASK {}"), timeout=1)
+            return proc
+        except OSError:
+            time.sleep(0.1)
+    proc.kill()
+    raise RuntimeError("oxigraph did not start")
+
+
+@pytest.mark.store
+def test_push_is_atomic_per_graph_when_the_store_dies(tmp_path):
+    """Stop the server mid-push: every graph is wholly old or wholly new, the command says what failed,
+    and running it again completes the job."""
+    v1, v2 = tmp_path / "v1.trig", tmp_path / "v2.trig"
+    v1.write_text(_trig("v1"), encoding="utf-8")
+    v2.write_text(_trig("v2"), encoding="utf-8")
+    location, port = tmp_path / "store", _free_port()
+    base = f"http://127.0.0.1:{port}"
+    server = _start(location, port)
+    try:
+        assert run_cli("push", str(v1), "--endpoint", base + "/store").returncode == 0
+        pusher = subprocess.Popen([sys.executable, "-m", "graphbuild", "push", str(v2), "--endpoint",
+                                   base + "/store", "--timeout", "5"], stderr=subprocess.PIPE, cwd=ROOT)
+        ask = 'ASK { GRAPH ?g { <urn:marker> <urn:version> "v2" } }'
+        for _ in range(500):
+            req = urllib.request.Request(base + "/query", data=urllib.parse.urlencode({"query": ask}).encode(),
+                                         headers={"Accept": "application/sparql-results+json"})
+            if json.loads(urllib.request.urlopen(req, timeout=5).read())["boolean"]:
+                break
+            time.sleep(0.01)
+        server.kill()
+        server.wait()
+        err = pusher.communicate(timeout=60)[1].decode()
+        assert pusher.returncode == 1, err
+        assert "push failed" in err and "again" in err
+        server = _start(location, port)
+        rows = _select(base, "SELECT ?g (COUNT(*) AS ?n) (SAMPLE(?v) AS ?version) WHERE { GRAPH ?g { "
+                             "?s ?p ?o . <urn:marker> <urn:version> ?v } } GROUP BY ?g")
+        assert len(rows) == 300 and all(int(r["n"]["value"]) == 101 for r in rows)
+        versions = {r["version"]["value"] for r in rows}
+        assert versions == {"v1", "v2"}, versions  # some graphs replaced, none half-written
+        mixed = _select(base, 'SELECT ?g WHERE { GRAPH ?g { ?s <urn:p> ?o . <urn:marker> <urn:version> ?v '
+                              'FILTER(!STRSTARTS(STR(?o), STR(?v))) } } LIMIT 1')
+        assert mixed == []
+        assert run_cli("push", str(v2), "--endpoint", base + "/store").returncode == 0
+        rows = _select(base, "SELECT DISTINCT ?v WHERE { GRAPH ?g { <urn:marker> <urn:version> ?v } }")
+        assert [r["v"]["value"] for r in rows] == ["v2"]
+    finally:
+        server.kill()
+        server.wait()

@@ -10,6 +10,7 @@ validated, so no text from an article is ever spliced into a query unescaped.
 
 from __future__ import annotations
 
+import http.client
 import re
 import urllib.error
 import urllib.parse
@@ -83,6 +84,8 @@ def _send(opener, req: urllib.request.Request, timeout: float) -> int:
         raise PushError(f"cannot reach {req.full_url}: {exc.reason}") from None
     except TimeoutError:
         raise PushError(f"{req.full_url}: no answer within {timeout:g} s") from None
+    except (http.client.HTTPException, ConnectionError, OSError) as exc:
+        raise PushError(f"{req.get_method()} {req.full_url}: connection lost ({type(exc).__name__}: {exc})") from None
 
 
 def push(path: str | Path, endpoint: str, graph: str | None = None, *, user: str | None = None,
@@ -96,19 +99,22 @@ def push(path: str | Path, endpoint: str, graph: str | None = None, *, user: str
         raise PushError(f"invalid endpoint URL {endpoint!r}")
     payloads = graphs_in(path, graph)
     opener = _opener(endpoint, user, password, auth)
-    results = []
-    for g, data in payloads.items():
-        triples = data.count(b"\n")
-        if update_endpoint:
-            status = _update(opener, update_endpoint, g, data, timeout)
-            results.append(PushResult(g, triples, status, "sparql-update"))
-            continue
-        query = "default" if g is None else "graph=" + urllib.parse.quote(g, safe="")
-        sep = "&" if "?" in endpoint else "?"
-        req = urllib.request.Request(f"{endpoint}{sep}{query}", data=data, method="PUT",
-                                     headers={"Content-Type": "application/n-triples"})
-        status = _send(opener, req, timeout)
-        results.append(PushResult(g, triples, status, "graph-store-protocol"))
+    results: list[PushResult] = []
+    try:
+        for g, data in payloads.items():
+            triples = data.count(b"\n")
+            if update_endpoint:
+                status = _update(opener, update_endpoint, g, data, timeout)
+                results.append(PushResult(g, triples, status, "sparql-update"))
+                continue
+            query = "default" if g is None else "graph=" + urllib.parse.quote(g, safe="")
+            sep = "&" if "?" in endpoint else "?"
+            req = urllib.request.Request(f"{endpoint}{sep}{query}", data=data, method="PUT",
+                                         headers={"Content-Type": "application/n-triples"})
+            status = _send(opener, req, timeout)
+            results.append(PushResult(g, triples, status, "graph-store-protocol"))
+    except PushError as exc:
+        raise PushError(f"{exc} — {len(results)} of {len(payloads)} graphs were replaced before this") from None
     return results
 
 
