@@ -51,7 +51,13 @@ def decode(data: bytes) -> tuple[str, str, list[str]]:
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace"), "utf-8-sig", warnings
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf-16", warnings
+        if len(data) % 2:
+            warnings.append("truncated UTF-16: the incomplete last byte was dropped")
+            data = data[:-1]
+        try:
+            return data.decode("utf-16"), "utf-16", warnings
+        except UnicodeDecodeError as exc:
+            raise IngestError(f"invalid UTF-16 ({exc.reason} at byte {exc.start})") from None
     sample = data[:4096]
     utf16 = _utf16_without_bom(sample)
     if utf16:
@@ -204,10 +210,14 @@ def _record_article(rec: dict, source: str) -> Article:
     if not isinstance(text, str) or not text.strip():
         raise IngestError("record has no 'text'")
     authors = rec.get("authors") or ([rec["author"]] if rec.get("author") else [])
-    return make_article(text, source=source, fmt="json", id=rec.get("id"), title=rec.get("title"),
-                        url=rec.get("url"), published=rec.get("published") or rec.get("date"),
+    def opt(key: str) -> str | None:
+        value = rec.get(key)
+        return str(value) if value is not None and not isinstance(value, (dict, list)) else None
+
+    return make_article(text, source=source, fmt="json", id=opt("id"), title=opt("title"),
+                        url=opt("url"), published=opt("published") or opt("date"),
                         authors=[str(a) for a in authors] if isinstance(authors, list) else [str(authors)],
-                        lang=rec.get("lang"))
+                        lang=opt("lang"))
 
 
 def read_json_records(text: str, source: str, jsonl: bool) -> Iterator[Item]:
@@ -219,7 +229,7 @@ def read_json_records(text: str, source: str, jsonl: bool) -> Iterator[Item]:
         else:
             records = data if isinstance(data, list) else data.get("articles", [data]) \
                 if isinstance(data, dict) else None
-            if records is None:
+            if not isinstance(records, list):
                 yield Item(source, "failed", reason="JSON is neither an object nor a list of objects")
                 return
             if isinstance(data, dict) and "text" not in data and "articles" not in data:
@@ -246,6 +256,8 @@ def _record_item(rec, src: str) -> Item:
         return Item(src, "read", _record_article(rec, src))
     except IngestError as exc:
         return Item(src, "failed", reason=str(exc))
+    except Exception as exc:  # a record of unexpected shape fails alone
+        return Item(src, "failed", reason=f"malformed record: {type(exc).__name__}: {exc}")
 
 
 def read_bytes(data: bytes, source: str, suffix: str) -> Iterator[Item]:
@@ -313,12 +325,20 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[tuple[str, Path | None]]
 SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
 
 
+def _safely(items: Iterator[Item], source: str) -> Iterator[Item]:
+    """A reader bug on one file becomes a failed item; the corpus goes on."""
+    try:
+        yield from items
+    except Exception as exc:
+        yield Item(source, "failed", reason=f"could not read: {type(exc).__name__}: {exc}")
+
+
 def read(paths: Iterable[str | Path], stdin=None) -> Iterator[Item]:
     """Every article (or failure) in the given files, folders or ``-``."""
     for source, path in iter_files(paths):
         if path is None:
             stream = stdin if stdin is not None else sys.stdin.buffer
-            yield from read_bytes(stream.read(), "<stdin>", ".stdin")
+            yield from _safely(read_bytes(stream.read(), "<stdin>", ".stdin"), "<stdin>")
             continue
         suffix = path.suffix.lower()
         if not path.exists():
@@ -332,7 +352,7 @@ def read(paths: Iterable[str | Path], stdin=None) -> Iterator[Item]:
         except OSError as exc:
             yield Item(source, "failed", reason=f"cannot read: {exc.strerror or exc}")
             continue
-        yield from read_bytes(data, source, suffix)
+        yield from _safely(read_bytes(data, source, suffix), source)
 
 
 def _is_file(s: str) -> bool:

@@ -169,20 +169,23 @@ class Assembler:
         drafts: list[MeetingDraft] = ad.extra.get("meetings", [])
         first_sent = min((t.sent for t in ad.tokens if ad.allowed[t.i]), default=0)
         lead_sents = {first_sent}
-        single = len(drafts) == 1
+        single = sum(1 for d in drafts if not d.other) == 1
+        drafts = sorted(drafts, key=lambda d: d.other)  # the meeting(s) the article is about first
         for n, d in enumerate(drafts):
             ext.meetings.append(self._meeting(ad, d, n, lead_sents, single))
 
     def _meeting(self, ad: AnalysedDoc, d: MeetingDraft, n: int, lead: set[int], single: bool) -> Meeting:
         toks = ad.tokens
         first = d.mentions[0]
-        city = d.city
-        if city is None:
-            dl = [c for c in ad.get("CITY") if c.data.get("dateline")]
-            lead_cities = [c for c in ad.get("CITY") if toks[c.start].sent in lead]
-            city = (dl or lead_cities or [None])[0] if (single or n == 0) else None
+        # where: a city right after a mention, else the dateline, else one in a mention's sentence, else the lead
+        dl = [c for c in ad.get("CITY") if c.data.get("dateline")]
+        lead_cities = [c for c in ad.get("CITY") if toks[c.start].sent in lead]
+        primary = (single or n == 0) and not d.other
+        city = d.city if d.city_attached else None
+        city = city or (dl[0] if dl and primary else None) or d.city or (lead_cities[0] if lead_cities and primary
+                                                                           else None)
         date = d.date
-        if date is None and (single or n == 0):
+        if date is None and primary:
             lead_dates = [x for x in ad.get("DATE") if toks[x.start].sent in lead]
             date = lead_dates[0] if lead_dates else None
         table = cities()
@@ -232,7 +235,7 @@ class Assembler:
             date_start=dv, date_end=end, date_text=ad.surface(date) if date is not None else None,
             duration_days=d.duration or _days(dv, end), participants=list(parts.values()), organisations=sorted(orgs),
             countries=sorted(mcountries), topics=topics, mentions=[ad.span(m) for m in d.mentions],
-            status="planned" if d.future else "reported",
+            status="mentioned" if d.other else "planned" if d.future else "reported",
         )
 
     @staticmethod

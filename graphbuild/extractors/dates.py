@@ -159,6 +159,9 @@ class DateFinder:
             direction = -1
         elif i > 0 and toks[i - 1].text in lang.future_words:
             direction = 1
+        elif any(lang.future_cues.match_at(toks, t.i) for t in toks[max(0, i - 12):i]
+                 if t.sent == toks[i].sent):
+            direction = 1  # "will meet on Sunday", "سيعقد يوم الأحد": the coming one
         # "الاثنين 12 ماي" : weekday followed by an absolute date — let the date carry the value
         if end < len(toks):
             nxt = self._absolute(ad, end, pub)

@@ -36,7 +36,8 @@ class TriggerFinder:
     def __call__(self, ad: AnalysedDoc) -> None:
         toks = ad.tokens
         lang = ad.lang
-        sport_sents = {t.sent for t in toks if t.text in lang.sport_cues}
+        # sport words inside an organisation's name ("Ligue arabe") say nothing about the sentence
+        sport_sents = {t.sent for t in toks if t.text in lang.sport_cues and ad.owner[t.i] != "ORG"}
         for i, t in enumerate(toks):
             if not ad.allowed[i] or ad.owner[i] in ("ORG", "TITLE", "PERSON"):
                 continue
@@ -167,8 +168,12 @@ class MeetingAssembler:
                 d.persons.append(p)
                 named.add(p.key)
         drafts = [d for d in drafts if self._keep(ad, d)]
+        for d in drafts:
+            if not d.other and self._passing(d, [x for x in drafts if not x.other]):
+                d.other = True
         weak = ad.lang.word_set("weak_triggers")
-        sport_hits = sum(1 for t in ad.tokens if ad.allowed[t.i] and t.text in ad.lang.sport_cues)
+        sport_hits = sum(1 for t in ad.tokens if ad.allowed[t.i] and t.text in ad.lang.sport_cues
+                         and ad.owner[t.i] != "ORG")
         if sport_hits >= 3:
             drafts = [d for d in drafts if not all(" ".join(ad.tokens[k].text for k in range(m.start, m.end))
                                                    in weak or self._bare(ad, m) in weak for m in d.mentions)]
@@ -177,6 +182,12 @@ class MeetingAssembler:
     def _keep(self, ad: AnalysedDoc, d: MeetingDraft) -> bool:
         # a meeting needs something concrete: people, a place, a date or an ordinal
         return bool(d.persons or d.city or d.date or d.ordinal or len(d.mentions) > 1)
+
+    @staticmethod
+    def _passing(d: MeetingDraft, main: list[MeetingDraft]) -> bool:
+        """"the host of the fifth meeting": a bare ordinal next to the main meeting's is another of the series."""
+        return (not d.persons and not d.date and not d.city_attached and d.ordinal is not None and
+                any(m is not d and m.ordinal and abs(m.ordinal - d.ordinal) == 1 for m in main))
 
     def _local(self, ad: AnalysedDoc, trig: Ent, sent: int) -> dict:
         lang = ad.lang

@@ -87,6 +87,12 @@ class TitleFinder:
             if port and data["portfolio"] is None and data["org"] is None:
                 data["portfolio"] = port.value
                 j, progress = port.end, True
+                while j + 1 < n and toks[j].text in ("and", "et", "&"):  # "of Investment and Foreign Trade"
+                    more = lang.portfolios.match_at(toks, j + 1)
+                    if not more:
+                        break
+                    data["portfolio"] = f"{data['portfolio']} and {more.value}"
+                    j = more.end
                 continue
             country = ad.starting_at("COUNTRY", k)
             if country and data["country"] is None:
@@ -160,6 +166,8 @@ class PersonFinder:
         hon = lang.honorifics.match_at(toks, i)
         if hon:
             j = hon.end
+            while j < len(toks) and (toks[j].text == "." or (h2 := lang.honorifics.match_at(toks, j))):
+                j = j + 1 if toks[j].text == "." else h2.end  # "H.E. Mr. Abdullah …"
             titles = []
             while j < len(toks) and (t := ad.starting_at("TITLE", j)):
                 titles.append(t)
@@ -313,6 +321,8 @@ class PersonFinder:
             return None
         if arabic and all(toks[x].text in self.common and not self._given_name(ad, x) for x in range(i, end)):
             return None  # "قطاع الشؤون": ordinary words after a title, not a name
+        if not arabic and end < n and toks[end].is_upper_initial and toks[end].text in lang.word_set("not_name_words"):
+            return None  # "Mohammed V Stadium", "Jean Monnet Foundation": a place or body named after someone
         if not arabic and all(toks[x].text in lang.particles for x in range(i, end)):
             return None
         return (i, end)

@@ -213,6 +213,14 @@ class CityGazetteer:
     name = "cities"
     MIN_POPULATION = 100_000
 
+    @staticmethod
+    def _inline_dateline(ad: AnalysedDoc, m) -> bool:
+        """"RABAT, March 4 (Reuters) -", "TUNIS, 12 juin (TAP) -": a city opening the first body line."""
+        first = _first_body_token(ad)
+        if first is None or m.start != first or m.end >= len(ad.tokens):
+            return False
+        return ad.tokens[m.end].text in (",", "-", "(", "—", "–") or ad.tokens[m.start].raw.isupper()
+
     def __call__(self, ad: AnalysedDoc) -> None:
         matcher = city_matcher(ad.lang.lang)
         table = cities()
@@ -232,8 +240,12 @@ class CityGazetteer:
             best = cands[0]
             if best.country not in countries_here and best.population < self.MIN_POPULATION:
                 continue
-            in_dateline = bool(dl and dl[0] <= ad.tokens[m.start].start < dl[1])
+            in_dateline = bool(dl and dl[0] <= ad.tokens[m.start].start < dl[1]) or self._inline_dateline(ad, m)
             ad.add(Ent("CITY", m.start, m.end, best.geonames, {"dateline": in_dateline}))
+
+
+def _first_body_token(ad: AnalysedDoc) -> int | None:
+    return next((k for k, a in enumerate(ad.allowed) if a), None)
 
 
 def org_entry(key):
