@@ -143,7 +143,8 @@ class MeetingAssembler:
             if main and trig.data["anaphoric"]:
                 target = main[-1]
             else:
-                target = next((d for d in main if self._compatible(d, local)), None)
+                target = next((d for d in main if self._compatible(d, local) and not self._new_host(ad, d, trig, sent)),
+                              None)
             if target is None:
                 target = MeetingDraft(type=trig.key)
                 drafts.append(target)
@@ -160,9 +161,12 @@ class MeetingAssembler:
             d = main[0]
             named = {p.key for p in d.persons}
             absent_keys = {p.key for p in ad.get("PERSON") if p.start in absent}
+            royal = ad.lang.word_set("royal_titles")
             for p in ad.get("PERSON"):
                 if p.key in named or p.key in absent_keys or p.data.get("author") or not p.data.get("titles"):
                     continue
+                if any(str(t.data.get("head")) in royal for t in p.data["titles"]):
+                    continue  # kings and emirs are named as patrons far more often than they attend
                 if self._mention_only(ad, p):
                     continue
                 d.persons.append(p)
@@ -217,6 +221,17 @@ class MeetingAssembler:
         window = [ad.tokens[k].text for k in range(max(0, city.start - 4), city.start)]
         cues = ad.lang.not_venue_cues
         return any(w in cues or (len(w) > 3 and w[1:] in cues) for w in window)
+
+    @staticmethod
+    def _new_host(ad: AnalysedDoc, d: MeetingDraft, trig: Ent, sent: int) -> bool:
+        """"… then received X": a meeting verb whose people are all new opens another meeting."""
+        verbs = ad.lang.word_set("verb_triggers")
+        words = " ".join(ad.tokens[k].text for k in range(trig.start, trig.end))
+        if words not in verbs and (words[1:] not in verbs or words[:1] not in "وف"):
+            return False
+        here = {p.key for p in ad.in_sentence("PERSON", sent)}
+        before = {p.key for p in ad.get("PERSON") if ad.tokens[p.start].sent in d.sentences}
+        return bool(here) and bool(before) and not (here & before)
 
     def _compatible(self, d: MeetingDraft, local: dict) -> bool:
         if local["ordinal"] and d.ordinal and local["ordinal"] != d.ordinal:

@@ -114,9 +114,10 @@ class TitleFinder:
             return False
         if lang.honorifics.match_at(ad.tokens, k) or t.text in lang.particles:
             return False
-        if t.text.startswith("و") and not t.text.startswith("وال"):
+        if (t.text.startswith("و") and not t.text.startswith("وال")) or \
+                (t.text.startswith("ل") and not t.text.startswith("لل")):
             nxt = ad.tokens[k + 1].text if k + 1 < len(ad.tokens) else ""
-            return nxt.startswith("ال")  # "وشؤون المغتربين" yes, "وسعا من" (a verb) no
+            return nxt.startswith("ال")  # "وشؤون المغتربين", "لشؤون التعدين" yes; "وسعا من" (a verb) no
         return True
 
 
@@ -289,6 +290,8 @@ class PersonFinder:
                 if lang.titles.match_at(toks, k) or lang.triggers.match_at(toks, k) \
                         or lang.months.match_at(toks, k) or lang.weekdays.match_at(toks, k):
                     break
+                if arabic and k > i and t.text.startswith(("بال", "لل", "وال", "فال", "كال")):
+                    break  # "أحمد بالتجربة": a preposition or "and" with the article starts a new phrase
                 if arabic:
                     is_given = self._given_name(ad, k)
                     if k == i and after_title and not is_given and (
@@ -319,13 +322,16 @@ class PersonFinder:
             end -= 1
         if end - i < min_len:
             return None
-        if arabic and all(toks[x].text in self.common and not self._given_name(ad, x) for x in range(i, end)):
+        if arabic and all(self._is_common(toks[x].text) and not self._given_name(ad, x) for x in range(i, end)):
             return None  # "قطاع الشؤون": ordinary words after a title, not a name
         if not arabic and end < n and toks[end].is_upper_initial and toks[end].text in lang.word_set("not_name_words"):
             return None  # "Mohammed V Stadium", "Jean Monnet Foundation": a place or body named after someone
         if not arabic and all(toks[x].text in lang.particles for x in range(i, end)):
             return None
         return (i, end)
+
+    def _is_common(self, word: str) -> bool:
+        return word in self.common or (word[:1] in "وف" and word[1:] in self.common)
 
     @staticmethod
     def _soft_owner(ad: AnalysedDoc, k: int) -> bool:

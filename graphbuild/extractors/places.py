@@ -55,7 +55,8 @@ class CountryGazetteer:
             city = table.get(int(rule["city"]))
             if city is None or prev in country_cues or nxt in country_cues:
                 continue
-            by_cue = prev in city_cues or (len(prev) > 3 and prev[1:] in city_cues)
+            after_cues = {fold(str(w)) for w in rule.get("city_cues_after") or []}
+            by_cue = prev in city_cues or (len(prev) > 3 and prev[1:] in city_cues) or nxt in after_cues
             by_context = bool(country_cues) and city.country in present and city.country != e.key
             if by_cue or by_context:
                 ad.remove(e)
