@@ -262,6 +262,7 @@ class KnowledgeGraph:
             for key in ("roles", "roles_en", "on_behalf_of", "articles"):
                 row[key] = "; ".join(sorted(row[key])) if key != "articles" else ", ".join(sorted(row[key]))
             row["role"] = row["roles"].split("; ")[0] if row["roles"] else None
+            row["role_en"] = row["roles_en"].split("; ")[0] if row["roles_en"] else None
             rows.append(row)
         return pd.DataFrame(rows)
 

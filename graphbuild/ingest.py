@@ -73,8 +73,17 @@ def decode(data: bytes) -> tuple[str, str, list[str]]:
     except UnicodeDecodeError as exc:
         if exc.start >= len(data) - 4 and exc.reason in ("unexpected end of data", "invalid start byte",
                                                          "invalid continuation byte"):
-            warnings.append(f"truncated UTF-8 at byte {exc.start}: the incomplete last character was dropped")
-            return data[:exc.start].decode("utf-8"), "utf-8", warnings
+            try:
+                text = data[:exc.start].decode("utf-8")
+                warnings.append(f"truncated UTF-8 at byte {exc.start}: the incomplete last character was dropped")
+                return text, "utf-8", warnings
+            except UnicodeDecodeError:
+                pass
+        text = data.decode("utf-8", errors="replace")
+        bad = text.count("\ufffd")
+        if bad <= max(3, len(data) // 2000) and _arabic_share(text) + _latin_share(text) > 0.5:
+            warnings.append(f"{bad} invalid UTF-8 byte sequence(s) replaced by U+FFFD")
+            return text, "utf-8", warnings
     from charset_normalizer import from_bytes
 
     best = from_bytes(data, cp_isolation=None).best()
@@ -124,6 +133,11 @@ def _arabic_share(text: str) -> float:
     return sum(1 for c in letters if "\u0600" <= c <= "\u06ff") / len(letters)
 
 
+def _latin_share(text: str) -> float:
+    letters = [c for c in text[:20000] if c.isalpha()]
+    return sum(1 for c in letters if c.isascii() or "\u00c0" <= c <= "\u024f") / len(letters) if letters else 0.0
+
+
 def _control_share(text: str) -> float:
     if not text:
         return 0.0
@@ -156,16 +170,28 @@ _ID_OK = re.compile(r"[^A-Za-z0-9._-]+")
 
 
 def safe_id(raw: str) -> str:
-    """An id that is also a safe file name."""
-    s = _ID_OK.sub("-", str(raw)).strip("-.")[:120]
-    return s or content_id(str(raw))
+    """An id that is also a safe file name; ids that had to change get a hash so two never collide."""
+    raw = str(raw)
+    s = _ID_OK.sub("-", raw).strip("-.")[:120]
+    if s == raw:
+        return s
+    digest = hashlib.sha1(raw.encode("utf-8")).hexdigest()[:8]
+    return f"{s}-{digest}" if s else digest
 
 
 def _date(value) -> str | None:
+    """YYYY-MM-DD from a date or timestamp string; None for anything that is not a real date."""
     if not value:
         return None
     m = re.match(r"(\d{4})-(\d{2})-(\d{2})", str(value))
-    return "-".join(m.groups()) if m else None
+    if not m:
+        return None
+    import datetime as dt
+
+    try:
+        return dt.date(*map(int, m.groups())).isoformat()
+    except ValueError:
+        return None
 
 
 def make_article(text: str, *, source: str, fmt: str, id: str | None = None, title: str | None = None,
@@ -216,7 +242,8 @@ def _record_article(rec: dict, source: str) -> Article:
 
     return make_article(text, source=source, fmt="json", id=opt("id"), title=opt("title"),
                         url=opt("url"), published=opt("published") or opt("date"),
-                        authors=[str(a) for a in authors] if isinstance(authors, list) else [str(authors)],
+                        authors=[a.strip() for a in (authors if isinstance(authors, list) else [authors])
+                                 if isinstance(a, str) and a.strip()],
                         lang=opt("lang"))
 
 

@@ -131,6 +131,7 @@ class Extraction:
     meetings: list[Meeting] = field(default_factory=list)
     sentences: list[Span] = field(default_factory=list)
     body: Span | None = None
+    warnings: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         a = self.article
@@ -147,6 +148,7 @@ class Extraction:
                 "format": a.format,
                 "length": len(a.text),
                 "body": list(self.body) if self.body else None,
+                "warnings": list(self.warnings),
             },
             "persons": [_person_dict(p) for p in sorted(self.persons, key=lambda p: p.id)],
             "organisations": [_plain(o) for o in sorted(self.organisations, key=lambda o: o.id)],

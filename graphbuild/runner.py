@@ -136,6 +136,7 @@ def extract_items(items: Iterable[Item], pipeline: Pipeline,
         for (entry, _, _), (status, reason, d, counts) in zip(pending, results, strict=True):
             entry.status, entry.reason, entry.counts = status, reason, counts
             if d is not None:
+                entry.warnings += d["article"].get("warnings", [])
                 on_extraction(d)
             if progress:
                 progress()
@@ -209,6 +210,7 @@ def extract_with_dask(items: Iterable[Item], report: RunReport, on_extraction: C
     for (entry, _, _), (status, reason, d, counts) in zip(tasks, results, strict=True):
         entry.status, entry.reason, entry.counts = status, reason, counts
         if d is not None:
+            entry.warnings += d["article"].get("warnings", [])
             on_extraction(d)
 
 

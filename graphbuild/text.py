@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from array import array
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -57,7 +58,7 @@ def fold(s: str) -> str:
     return "".join(fold_char(c) for c in s)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Token:
     i: int  # index in the token list
     text: str  # normalised form
@@ -93,11 +94,14 @@ class Doc:
         self.text = text
         self.lang = lang
         parts: list[str] = []
-        offs: list[int] = []
+        offs = array("I")  # 4 bytes per character: a 50 MB article stays affordable
         for i, c in enumerate(text):
             f = fold_char(c)
             parts.append(f)
-            offs.extend([i] * len(f))
+            if len(f) == 1:
+                offs.append(i)
+            elif f:
+                offs.extend([i] * len(f))
         self.norm = "".join(parts)
         self.offsets = offs
         self.regions = regions if regions is not None else [(0, len(text))]
@@ -143,7 +147,7 @@ class Doc:
                 if piece == "." and (prev in abbreviations or (len(prev) == 1 and prev.isalpha()
                                                                 and self.lang != "ar")):
                     continue
-                if piece == "." and prev.isdigit() and _next_char(norm, ne).isdigit():
+                if piece == "." and prev.isdigit() and _next_char(norm, ne).isdigit():  # 3.5 is one number
                     continue
                 sent, sent_start = self._close(sent, sent_start, toks)
         if toks and sent_start is not None:

@@ -15,7 +15,7 @@ _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
 
 def _int(text: str) -> int | None:
-    return int(text) if text.isdigit() else None
+    return int(text) if text.isascii() and text.isdigit() else None
 
 
 def _date(y: int | None, m: int, d: int | None) -> str | None:
@@ -130,7 +130,7 @@ class DateFinder:
     def _year(self, ad: AnalysedDoc, j: int) -> tuple[int | None, int]:
         toks = ad.tokens
         k = j + 1 if j < len(toks) and toks[j].text == "," else j
-        if k < len(toks) and toks[k].text.isdigit() and len(toks[k].text) == 4:
+        if k < len(toks) and toks[k].text.isascii() and toks[k].text.isdigit() and len(toks[k].text) == 4:
             return int(toks[k].text), k + 1
         return None, j
 
@@ -203,10 +203,10 @@ class DurationFinder:
                 value = words[t.text]
             elif t.text in words and nxt in lang.day_words:
                 value, end = words[t.text], i + 2
-            elif t.text.isdigit() and nxt in lang.day_words:
+            elif t.text.isascii() and t.text.isdigit() and nxt in lang.day_words:
                 value, end = int(t.text), i + 2
             elif hyphen and len(hyphen) == 2 and hyphen[1] in lang.day_words and \
-                    (hyphen[0] in words or hyphen[0].isdigit()):
+                    (hyphen[0] in words or (hyphen[0].isascii() and hyphen[0].isdigit())):
                 value = words.get(hyphen[0]) or int(hyphen[0])
             if value is None:
                 continue

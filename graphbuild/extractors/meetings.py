@@ -84,9 +84,9 @@ class TriggerFinder:
         if t.text in ("ال", "الـ") and j + 1 < n:
             j += 1
             t = toks[j]
-        if t.text.isdigit() and len(t.text) <= 3:
+        if t.text.isascii() and t.text.isdigit() and len(t.text) <= 3:
             return int(t.text)
-        if t.text.startswith("ال") and t.text[2:].isdigit():
+        if t.text.startswith("ال") and t.text[2:].isascii() and t.text[2:].isdigit():
             return int(t.text[2:])
         m = lang.ordinals.match_at(toks, j)
         if not m:
@@ -114,7 +114,7 @@ class TriggerFinder:
         m = lang.ordinals.match_at(toks, k)
         if m and m.end <= i:
             return int(m.value)
-        digits = "".join(ch for ch in t.text if ch.isdigit())
+        digits = "".join(ch for ch in t.text if "0" <= ch <= "9")
         suffix = t.text[len(digits):]
         if digits and t.text.startswith(digits) and suffix in lang.word_set("ordinal_suffixes"):
             return int(digits)

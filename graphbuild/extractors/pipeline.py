@@ -16,6 +16,7 @@ from .resources import LANGS, lang_data
 from .topics import TopicFinder
 
 SUPPORTED_LANGS = LANGS
+MAX_ANALYSED_CHARS = 2_000_000  # news articles are far shorter; beyond this only the start is analysed
 
 
 def default_components() -> list[Component]:
@@ -60,9 +61,17 @@ class Pipeline:
         if lang_code not in SUPPORTED_LANGS:
             raise UnsupportedLanguage(f"language {lang_code!r} is not supported (supported: {', '.join(LANGS)})")
         lang = lang_data(lang_code)
-        layout = segment(article.text, lang.chrome, lang.bylines, article.title, _name_line(lang_code))
-        doc = Doc(article.text, lang_code, layout.body, lang.abbreviations)
+        text = article.text
+        warnings = []
+        if len(text) > MAX_ANALYSED_CHARS:
+            cut = text.rfind("\n", 0, MAX_ANALYSED_CHARS)
+            text = text[:cut if cut > MAX_ANALYSED_CHARS // 2 else MAX_ANALYSED_CHARS]
+            warnings.append(f"article has {len(article.text):,} characters: only the first {len(text):,} were "
+                            "analysed")
+        layout = segment(text, lang.chrome, lang.bylines, article.title, _name_line(lang_code))
+        doc = Doc(text, lang_code, layout.body, lang.abbreviations)
         ad = AnalysedDoc(article, doc, layout, lang)
+        ad.extra["warnings"] = warnings
         for component in self.components:
             component(ad)
         return ad
@@ -70,6 +79,7 @@ class Pipeline:
     def __call__(self, article: Article) -> Extraction:
         ad = self.analyse(article)
         ext = Assembler()(ad)
+        ext.warnings = list(ad.extra.get("warnings", []))
         if ad.layout.title and not article.title:
             s, e = ad.layout.title
             article.title = " ".join(article.text[s:e].split())
