@@ -16,9 +16,9 @@ import graphbuild
 
 GOLD = ROOT / "tests" / "gold"
 FLOORS = {  # macro F1 reached, rounded down
-    "ar-dev": 0.86, "ar-heldout": 0.72,
-    "en-dev": 0.74, "en-heldout": 0.68,
-    "fr-dev": 0.74, "fr-heldout": 0.63,
+    "ar-dev": 0.86, "ar-heldout": 0.73,
+    "en-dev": 0.84, "en-heldout": 0.68,
+    "fr-dev": 0.74, "fr-heldout": 0.68,
 }
 
 

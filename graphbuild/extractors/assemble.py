@@ -181,7 +181,7 @@ class Assembler:
         dl = [c for c in ad.get("CITY") if c.data.get("dateline")]
         lead_cities = [c for c in ad.get("CITY") if toks[c.start].sent in lead]
         primary = (single or n == 0) and not d.other
-        city = d.city if d.city_attached else None
+        city = d.city if d.city_attached and d.city_first else None
         city = city or (dl[0] if dl and primary else None) or d.city or (lead_cities[0] if lead_cities and primary
                                                                            else None)
         date = d.date

@@ -28,6 +28,7 @@ class MeetingDraft:
     persons: list[Ent] = field(default_factory=list)
     other: bool = False  # a past or next meeting of the series, mentioned in passing
     city_attached: bool = False  # the city is right after a trigger, not just in the sentence
+    city_first: bool = False  # … right after the first mention
 
 
 class TriggerFinder:
@@ -37,7 +38,12 @@ class TriggerFinder:
         toks = ad.tokens
         lang = ad.lang
         # sport words inside an organisation's name ("Ligue arabe") say nothing about the sentence
-        sport_sents = {t.sent for t in toks if t.text in lang.sport_cues and ad.owner[t.i] != "ORG"}
+        hits: dict[int, set[str]] = {}
+        for t in toks:
+            if t.text in lang.sport_cues and ad.owner[t.i] != "ORG":
+                hits.setdefault(t.sent, set()).add(t.text)
+        # two different sport words make a sport sentence; one ("the 2030 World Cup") does not
+        sport_sents = {sent for sent, words in hits.items() if len(words) >= 2}
         for i, t in enumerate(toks):
             if not ad.allowed[i] or ad.owner[i] in ("ORG", "TITLE", "PERSON"):
                 continue
@@ -234,6 +240,8 @@ class MeetingAssembler:
         return bool(here) and bool(before) and not (here & before)
 
     def _compatible(self, d: MeetingDraft, local: dict) -> bool:
+        if local["future"] and not d.future and d.mentions:
+            return False  # "… and will meet again in Madrid": a planned meeting is not the one reported
         if local["ordinal"] and d.ordinal and local["ordinal"] != d.ordinal:
             return False
         if local["city_attached"] and d.city and d.city_attached and local["city_attached"].key != d.city.key:
@@ -250,6 +258,7 @@ class MeetingAssembler:
         d.ordinal = d.ordinal or local["ordinal"]
         if local["city_attached"] is not None and not d.city_attached:
             d.city, d.city_attached = local["city_attached"], True
+            d.city_first = not d.mentions[:-1]  # the city came with the first mention
         d.city = d.city or local["city"]
         d.date = d.date or local["date"]
         d.duration = d.duration or local["duration"]

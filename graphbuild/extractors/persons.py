@@ -189,6 +189,12 @@ class PersonFinder:
             if j < len(toks) and (h := lang.honorifics.match_at(toks, j)):
                 j = h.end
             name = self.read_name(ad, j, min_len=2 if lang.lang == "ar" else 1, after_title=True)
+            if not name and lang.lang != "ar":
+                # "Minister for the Environment and Energy Security, Stefano Rinaldi": the title ran on
+                comma = next((k for k in range(j, min(j + 4, len(toks))) if toks[k].text == ","), None)
+                if comma is not None and all(toks[k].is_upper_initial or toks[k].text in ("and", "et", "of", "de")
+                                             for k in range(j, comma)):
+                    name = self.read_name(ad, comma + 1, min_len=2, after_title=True)
             if name:
                 return self._person(ad, name, titles, cue="title")
             return None

@@ -130,6 +130,8 @@ def _word_feats(t: Token, lex: _Lexicons) -> list[str]:
         if len(bare) > n:
             f.append(f"p{n}=" + bare[:n])
             f.append(f"s{n}=" + bare[-n:])
+    marked = "<" + bare + ">"
+    f.extend("c3=" + marked[k:k + 3] for k in range(len(marked) - 2))  # letter trigrams: how a name is spelt
     if w in lex.particles:
         f.append("particle")
     if w in lex.name_stop or stem in lex.name_stop:
