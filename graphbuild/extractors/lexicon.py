@@ -69,9 +69,10 @@ class PhraseMatcher:
         return self
 
     def _tok_ok(self, tok: Token, want: str, first: bool) -> bool:
+        """Later tokens of a phrase match in any case: "Ligue des États arabes" has a lower-case "des"."""
         if tok.text == want:
-            return self._case_ok(tok)
-        return want in token_variants(tok.text, self.bare) and self._case_ok(tok)
+            return not first or self._case_ok(tok)
+        return want in token_variants(tok.text, self.bare) and (not first or self._case_ok(tok))
 
     def _case_ok(self, tok: Token) -> bool:
         if not self.case_sensitive_latin or tok.is_arabic or not tok.raw[:1].isalpha():

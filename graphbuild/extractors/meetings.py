@@ -160,7 +160,11 @@ class MeetingAssembler:
             d.persons = [p for p in ad.get("PERSON")
                          if ad.tokens[p.start].sent in d.sentences and not p.data.get("author")
                          and p.start not in absent]
-        main = [d for d in drafts if not d.other and self._keep(ad, d)]
+        drafts = [d for d in drafts if self._keep(ad, d)]
+        for d in drafts:
+            if not d.other and self._passing(d, [x for x in drafts if not x.other]):
+                d.other = True
+        main = [d for d in drafts if not d.other]
         if len(main) == 1:
             # one meeting in the article: the officials it names (with a title) took part, unless the
             # text says they were absent or only mentions them (a message from, on the instructions of …)
@@ -177,10 +181,6 @@ class MeetingAssembler:
                     continue
                 d.persons.append(p)
                 named.add(p.key)
-        drafts = [d for d in drafts if self._keep(ad, d)]
-        for d in drafts:
-            if not d.other and self._passing(d, [x for x in drafts if not x.other]):
-                d.other = True
         weak = ad.lang.word_set("weak_triggers")
         sport_hits = sum(1 for t in ad.tokens if ad.allowed[t.i] and t.text in ad.lang.sport_cues
                          and ad.owner[t.i] != "ORG")
