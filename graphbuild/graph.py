@@ -75,6 +75,9 @@ class KnowledgeGraph:
             self._mention(a_node, nid, aid, o.get("mentions"))
             if o.get("country"):
                 self._edge(nid, self.resolver.country_code(o["country"]), "based_in", aid, [], 0.9)
+            hq = self.resolver.headquarters(o)
+            if hq:
+                self._edge(nid, hq, "headquartered_in", aid, [], 1.0)
         persons = ext.get("persons", [])
         for p in persons:
             nid = self.resolver.person(p, aid, ext, local)

@@ -75,6 +75,8 @@ class EntityResolver:
                       country=c.get("country"), name_en=c.get("name_en"), latitude=c.get("latitude"),
                       longitude=c.get("longitude"))
         self._add_name(nid, c.get("name"))
+        if c.get("country"):
+            self.country_code(c["country"])  # every city's country is a node too
         return nid
 
     def organisation(self, o: dict, article: str) -> str:
@@ -91,6 +93,17 @@ class EntityResolver:
     @staticmethod
     def role_id(r: dict) -> str:
         return f"role:{_h(_name_key(r.get('title_en') or r.get('title') or 'role'))}"
+
+    def headquarters(self, o: dict) -> str | None:
+        """The city node of a gazetteer organisation's headquarters (Interpol → Lyon), if known."""
+        from .extractors.resources import city_by_name, organisations
+
+        entry = organisations().get(o["id"].removeprefix("org:"))
+        city = city_by_name(entry.hq) if entry and entry.hq else None
+        if city is None:
+            return None
+        return self.city({"geonames": city.geonames, "name": city.name, "name_en": city.name,
+                          "country": city.country, "latitude": city.latitude, "longitude": city.longitude})
 
     def role(self, r: dict) -> str:
         label = r.get("title_en") or r.get("title") or "role"

@@ -34,7 +34,8 @@ STYLE = {
     "article": {"color": "#5c5c5c", "shape": "box", "label": "Article"},
 }
 PHYSICS_MAX_NODES = 300
-SHOWN_EDGE_TYPES = {"participated_in", "located_in", "hosted_by", "holds_role_at", "based_in", "authored_by"}
+SHOWN_EDGE_TYPES = {"participated_in", "located_in", "hosted_by", "holds_role_at", "based_in", "authored_by",
+                    "headquartered_in"}
 ISOLATE = ("\u2068", "\u2069")  # FSI … PDI: a label keeps its own direction inside any paragraph
 
 

@@ -304,6 +304,8 @@ class RdfMapper:
             yield T(su, _q("schema:about"), sv, arts)
         elif etype == "based_in":
             yield T(su, _q("schema:location"), sv, arts)
+        elif etype == "headquartered_in":
+            yield T(su, _q("org:hasPrimarySite"), sv, arts)
 
     def _spans(self):
         """Sentence spans referenced by participations and mentions."""

@@ -303,3 +303,13 @@ def city_matcher(lang: str) -> PhraseMatcher:
     for n, ids in sorted(index.items()):
         m.add(n, tuple(sorted(ids)))
     return m
+
+
+@cache
+def city_by_name(name: str) -> CityEntry | None:
+    """The most populous GeoNames city called ``name`` (English): for gazetteer headquarters."""
+    best = None
+    for c in cities().values():
+        if c.name == name and (best is None or c.population > best.population):
+            best = c
+    return best

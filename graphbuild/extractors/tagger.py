@@ -261,9 +261,21 @@ class ArabicTagger:
         for label, i, j in tag_spans(toks, self.path):
             if label == "LOC" or not all(ad.allowed[k] and ad.owner[k] is None for k in range(i, j)):
                 continue
+            if not self._plausible(ad, i, j):
+                continue
             if label == "PERS":
                 key = " ".join(t.text for t in toks[i:j])
                 surface = ad.doc.text[toks[i].start:toks[j - 1].end]
                 ad.add(Ent("PERSON", i, j, key, {"titles": [], "cue": "tagger", "name": surface, "near": None}))
             else:
                 ad.add(Ent("ORG", i, j, None, {"source": "tagger"}))
+
+    @staticmethod
+    def _plausible(ad: AnalysedDoc, i: int, j: int) -> bool:
+        """Arabic-script words only (the model never saw markup, URLs or Latin words), and no
+        span opening on a title, an honorific or a meeting verb (سيستقبل …): the rules' words."""
+        if not all(t.is_arabic for t in ad.tokens[i:j]):
+            return False
+        lang = ad.lang
+        return not any(m.match_at(ad.tokens, i) for m in (lang.titles, lang.honorifics, lang.triggers,
+                                                          lang.future_cues))
