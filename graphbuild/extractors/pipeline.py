@@ -19,9 +19,13 @@ SUPPORTED_LANGS = LANGS
 MAX_ANALYSED_CHARS = 2_000_000  # news articles are far shorter; beyond this only the start is analysed
 
 
-def default_components() -> list[Component]:
-    """The rule components, in the order their outputs are needed."""
-    return [
+def default_components(tagger: bool = True) -> list[Component]:
+    """The components, in the order their outputs are needed.
+
+    The Arabic CRF tagger runs after the rule-based persons, so that names with a cue keep
+    their titles and the tagger only adds names the rules had no cue for.
+    """
+    components: list[Component] = [
         OrganisationGazetteer(),
         CountryGazetteer(),
         MinistryNames(),
@@ -35,6 +39,12 @@ def default_components() -> list[Component]:
         TriggerFinder(),
         MeetingAssembler(),
     ]
+    if tagger:
+        from .tagger import ArabicTagger
+
+        at = next(i for i, c in enumerate(components) if c.name == "topics")
+        components.insert(at, ArabicTagger())
+    return components
 
 
 class UnsupportedLanguage(ValueError):

@@ -1,0 +1,50 @@
+"""The Arabic CRF tagger: shipped, fast to load, adding names the rules have no cue for, measured on ANERcorp."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+from conftest import ROOT, SHARED
+
+from graphbuild.extractors import Pipeline
+from graphbuild.extractors.pipeline import default_components
+from graphbuild.ingest import make_article
+
+UNCUED = ["وأكد كارلوس مارتينيث أن المحادثات كانت مثمرة.",
+          "وصرح فرانك شتاينماير للصحفيين بأن الاجتماع سيعقد في برلين."]
+
+
+def test_model_loads_in_under_a_second():
+    code = ("import time; t = time.perf_counter(); from graphbuild.extractors.tagger import load_model; "
+            "load_model(); print(time.perf_counter() - t)")
+    seconds = float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                                   check=True).stdout)
+    assert seconds < 1.0, seconds
+
+
+def test_tagger_adds_names_without_a_cue_and_rules_keep_theirs():
+    rules = Pipeline(components=default_components(tagger=False))
+    both = Pipeline()
+    for text in UNCUED:
+        article = make_article(text, source="t", fmt="txt", lang="ar")
+        assert rules(article).persons == []
+        assert len(both(article).persons) == 1
+    # where a rule found the name (with its title), the tagger does not change it
+    seed = (ROOT / "data" / "articles" / "000_7fd13265f7ec3363.txt").read_text(encoding="utf-8")
+    art = make_article(seed, source="seed", fmt="txt", lang="ar")
+    names = {p.name: len(p.roles) for p in both(art).persons}
+    assert names["محمد الدخيسي"] >= 2 and names["يورغن ستوك"] == 1
+
+
+def test_anercorp_figure():
+    """A slice of the standard test split (the full run is `benchmarks/ner_anercorp.py PATH`)."""
+    res = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "ner_anercorp.py"),
+                          str(SHARED / "data" / "anercorp" / "test.txt"), "--limit", "300"],
+                         capture_output=True, text=True, timeout=600, cwd=ROOT)
+    assert res.returncode == 0, res.stderr
+    last = res.stdout.strip().splitlines()[-1]
+    micro = float(re.fullmatch(r"micro F1 (\d\.\d+)", last).group(1))
+    print(f"\nANERcorp (first 300 test sentences): {res.stdout.strip().splitlines()[-2]}")
+    assert micro >= 0.62
