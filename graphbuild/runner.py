@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import sys
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -108,6 +108,36 @@ def make_pipeline(ner: str | None = None) -> Pipeline:
     return Pipeline(extra=[load_backend(ner)])
 
 
+def admitted(items: Iterable[Item], report: RunReport,
+             progress: Callable[[], None] | None = None) -> Iterator[tuple[ReportEntry, Any]]:
+    """The articles to extract, each with its report entry; unreadable items and duplicates
+    are recorded in the report here and go no further."""
+    seen: dict[str, str] = {}
+    for item in items:
+        if item.article is None:
+            report.entries.append(ReportEntry(item.source, item.status if item.status != "read" else "failed",
+                                              item.reason, warnings=item.warnings))
+            if progress:
+                progress()
+            continue
+        art = item.article
+        entry = ReportEntry(item.source, "done", article=art.id, lang=art.lang, warnings=list(item.warnings))
+        report.entries.append(entry)
+        if art.id in seen:
+            entry.status, entry.reason = "skipped", f"duplicate of {seen[art.id]} (same article id)"
+            continue
+        seen[art.id] = item.source
+        yield entry, art
+
+
+def _record(entry: ReportEntry, outcome: tuple, on_extraction: Callable[[dict], None]) -> None:
+    status, reason, d, counts = outcome
+    entry.status, entry.reason, entry.counts = status, reason, counts
+    if d is not None:
+        entry.warnings += d["article"].get("warnings", [])
+        on_extraction(d)
+
+
 def extract_items(items: Iterable[Item], pipeline: Pipeline,
                   on_extraction: Callable[[dict], None], report: RunReport,
                   progress: Callable[[], None] | None = None, jobs: int = 1, ner: str | None = None,
@@ -117,8 +147,7 @@ def extract_items(items: Iterable[Item], pipeline: Pipeline,
     Outcomes are handed to ``on_extraction`` in input order whatever ``jobs`` is, so the
     output does not depend on the degree of parallelism.
     """
-    seen: dict[str, str] = {}
-    pending: list[tuple[ReportEntry, str, Any]] = []
+    pending: list[tuple[ReportEntry, Any]] = []
     pool = None
     if jobs > 1:
         import multiprocessing as mp
@@ -128,36 +157,18 @@ def extract_items(items: Iterable[Item], pipeline: Pipeline,
                                    initializer=_worker_init, initargs=(ner,))
 
     def flush() -> None:
-        if not pending:
-            return
-        tasks = [(src, art) for _, src, art in pending]
+        tasks = [(entry.source, art) for entry, art in pending]
         results = pool.map(_worker_extract, tasks, chunksize=max(1, len(tasks) // (4 * jobs))) if pool else \
             (_outcome(src, art, pipeline) for src, art in tasks)
-        for (entry, _, _), (status, reason, d, counts) in zip(pending, results, strict=True):
-            entry.status, entry.reason, entry.counts = status, reason, counts
-            if d is not None:
-                entry.warnings += d["article"].get("warnings", [])
-                on_extraction(d)
+        for (entry, _), outcome in zip(pending, results, strict=True):
+            _record(entry, outcome, on_extraction)
             if progress:
                 progress()
         pending.clear()
 
     try:
-        for item in items:
-            if item.article is None:
-                report.entries.append(ReportEntry(item.source, item.status if item.status != "read" else "failed",
-                                                  item.reason, warnings=item.warnings))
-                if progress:
-                    progress()
-                continue
-            art = item.article
-            entry = ReportEntry(item.source, "done", article=art.id, lang=art.lang, warnings=list(item.warnings))
-            report.entries.append(entry)
-            if art.id in seen:
-                entry.status, entry.reason = "skipped", f"duplicate of {seen[art.id]} (same article id)"
-                continue
-            seen[art.id] = item.source
-            pending.append((entry, item.source, art))
+        for entry, art in admitted(items, report, progress):
+            pending.append((entry, art))
             if len(pending) >= batch:
                 flush()
         flush()
@@ -176,21 +187,7 @@ def extract_with_dask(items: Iterable[Item], report: RunReport, on_extraction: C
     import dask.bag as db
     from dask.distributed import Client, LocalCluster
 
-    seen: dict[str, str] = {}
-    tasks: list[tuple[ReportEntry, str, Any]] = []
-    for item in items:
-        if item.article is None:
-            report.entries.append(ReportEntry(item.source, item.status if item.status != "read" else "failed",
-                                              item.reason, warnings=item.warnings))
-            continue
-        art = item.article
-        entry = ReportEntry(item.source, "done", article=art.id, lang=art.lang, warnings=list(item.warnings))
-        report.entries.append(entry)
-        if art.id in seen:
-            entry.status, entry.reason = "skipped", f"duplicate of {seen[art.id]} (same article id)"
-            continue
-        seen[art.id] = item.source
-        tasks.append((entry, item.source, art))
+    tasks = list(admitted(items, report))
     if not tasks:
         return
     cluster = None
@@ -200,18 +197,15 @@ def extract_with_dask(items: Iterable[Item], report: RunReport, on_extraction: C
         cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
         client = Client(cluster)
     try:
-        bag = db.from_sequence([(src, art) for _, src, art in tasks],
+        bag = db.from_sequence([(entry.source, art) for entry, art in tasks],
                                npartitions=max(1, (len(tasks) + partition - 1) // partition))
         results = bag.map_partitions(_dask_partition, ner).compute(scheduler=client.get)
     finally:
         client.close()
         if cluster:
             cluster.close()
-    for (entry, _, _), (status, reason, d, counts) in zip(tasks, results, strict=True):
-        entry.status, entry.reason, entry.counts = status, reason, counts
-        if d is not None:
-            entry.warnings += d["article"].get("warnings", [])
-            on_extraction(d)
+    for (entry, _), outcome in zip(tasks, results, strict=True):
+        _record(entry, outcome, on_extraction)
 
 
 def _dask_partition(part, ner):
