@@ -17,7 +17,7 @@ from difflib import SequenceMatcher
 from typing import TYPE_CHECKING, Any
 
 from .text import fold
-from .translit import skeleton, to_latin
+from .translit import skeleton, skeletons, to_latin
 
 if TYPE_CHECKING:
     from .graph import KnowledgeGraph
@@ -162,8 +162,10 @@ class EntityResolver:
         return ctx
 
     def _cross_script(self, name: str, context: set[str]) -> tuple[str | None, str]:
-        """A person named in another script: the same consonant skeleton, or a close one plus shared context."""
+        """A person spelled otherwise (another script, "Ben Mansour"/"Benmansour"): the same consonant
+        skeleton, or a close one plus shared context (the same organisation or country in a role)."""
         sk = skeleton(name)
+        forms = skeletons(name)
         if len(sk) < 2:
             return None, ""
         best, best_score, why = None, 0.0, ""
@@ -172,10 +174,16 @@ class EntityResolver:
             shared = context & set(node.get("context", []))
             for other in node.get("names", []):
                 osk = skeleton(other)
-                if len(osk) < 2 or _is_arabic(other) == _is_arabic(name):
+                if len(osk) < 2:
                     continue
-                if osk == sk and len("".join(sk)) >= 5:
-                    return nid, f"same name across scripts ({other!r}, skeleton {'-'.join(sk)})"
+                if _is_arabic(other) == _is_arabic(name):
+                    if _letters(other) == _letters(name):  # "Ben Mansour" / "Benmansour": only spacing differs
+                        return nid, f"same name, spaced differently ({other!r})"
+                    continue  # within a script, Karim/Karima share a skeleton: never merge on it
+                same = forms & skeletons(other)
+                if same and len("".join(next(iter(same)))) >= 5 and len(next(iter(same))) >= 2:
+                    form = "-".join(sorted(same)[0])
+                    return nid, f"same name across scripts ({other!r}, skeleton {form})"
                 if not shared:
                     continue
                 if osk[-1] != sk[-1] and SequenceMatcher(None, osk[-1], sk[-1]).ratio() < 0.8:
@@ -265,6 +273,10 @@ def _overlap(a_start, a_end, b_start, b_end) -> bool:
     except ValueError:
         return False
     return a0 <= b1 + dt.timedelta(days=1) and b0 <= a1 + dt.timedelta(days=1)
+
+
+def _letters(name: str) -> str:
+    return "".join(ch for ch in fold(name) if ch.isalnum())
 
 
 def _is_arabic(s: str) -> bool:

@@ -59,12 +59,12 @@ def to_latin(name: str) -> str | None:
 
 
 _LATIN_SKELETON = [
-    ("ou", "w"), ("oo", "w"), ("kh", "K"), ("gh", "G"), ("sh", "C"), ("ch", "C"), ("th", "T"), ("dh", "D"),
-    ("q", "k"), ("c", "k"), ("x", "ks"), ("ph", "f"), ("v", "f"), ("p", "b"), ("g", "j"), ("y", "i"),
+    ("ou", "w"), ("oo", "w"), ("kh", "K"), ("gh", "G"), ("sh", "C"), ("ch", "C"), ("th", "s"), ("dh", "D"),
+    ("q", "k"), ("c", "k"), ("x", "ks"), ("ph", "f"), ("v", "f"), ("p", "b"), ("g", "j"), ("y", "i"), ("z", "s"),
     ("e", ""), ("a", ""), ("i", ""), ("o", ""), ("u", ""), ("w", ""), ("'", ""), ("-", " "),
 ]
 _AR_SKELETON = {
-    "ا": "", "ب": "b", "ت": "t", "ث": "T", "ج": "j", "ح": "h", "خ": "K", "د": "d", "ذ": "D", "ر": "r", "ز": "z",
+    "ا": "", "ب": "b", "ت": "t", "ث": "s", "ج": "j", "ح": "h", "خ": "K", "د": "d", "ذ": "D", "ر": "r", "ز": "s",
     "س": "s", "ش": "C", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "ع": "", "غ": "G", "ف": "f", "ق": "k", "ك": "k",
     "ل": "l", "م": "m", "ن": "n", "ه": "h", "و": "", "ي": "", "ء": "", "گ": "j", "ڤ": "f", "پ": "b",
 }
@@ -94,6 +94,7 @@ def skeleton(name: str) -> tuple[str, ...]:
                 word = word[2:]
             if word.endswith("ه") and len(word) >= 4:
                 word = word[:-1]  # ta marbuta, folded to ه
+            word = word.replace("تش", "ش")  # تشيفاريا ~ Echevarria
             sk = "".join(_AR_SKELETON.get(c, "") for c in word)
         else:
             w = "".join(c for c in unicodedata.normalize("NFKD", word) if c.isalpha())
@@ -106,3 +107,20 @@ def skeleton(name: str) -> tuple[str, ...]:
         if sk:
             parts.append(sk)
     return tuple(parts)
+
+
+def skeletons(name: str) -> set[tuple[str, ...]]:
+    """Skeletons with particles dropped and with particles glued to the next part:
+    "Ben Mansour" and "Benmansour" meet in the second."""
+    out = {skeleton(name)}
+    words = fold(name).replace("-", " ").split()
+    glued, i = [], 0
+    while i < len(words):
+        if words[i] in _PARTICLES and i + 1 < len(words) and words[i] not in ("ال", "el", "al"):
+            glued.append(words[i] + words[i + 1])
+            i += 2
+        else:
+            glued.append(words[i])
+            i += 1
+    out.add(skeleton(" ".join(glued)))
+    return {s for s in out if s}

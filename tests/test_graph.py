@@ -89,7 +89,7 @@ def test_linking_quality_is_reported(kg, extractions, capsys):
     with capsys.disabled():
         print(f"\nlinking: {made}/{len(LINKS['same_meeting'])} meeting groups, "
               f"{persons}/{len(LINKS['same_person'])} person groups fully merged")
-    assert made >= 3 and persons >= 2
+    assert made >= 8 and persons >= 12  # reached: 9/9 and 13/16
 
 
 def test_incremental_equals_batch_and_save_load(kg, extractions, tmp_path):
@@ -141,3 +141,27 @@ def test_notebook_api(kg):
 def test_build_api_returns_the_graph(tmp_path):
     kg = graphbuild.build(DATA / "000_7fd13265f7ec3363.txt")
     assert len(kg.nodes_of("meeting")) == 1 and kg.report.count("done") == 1
+
+
+def _ext(aid: str, lang: str, *names: str, org: str | None = None) -> dict:
+    persons = [{"id": f"person:{i}", "name": n, "surface": [n], "mentions": [[0, 1]],
+                "roles": [{"title": "minister", "title_en": "minister", "org": org, "country": "MA",
+                           "mentions": [[0, 1]]}] if org else []} for i, n in enumerate(names)]
+    orgs = [{"id": org, "name": org, "name_en": org, "surface": [org], "mentions": [[0, 1]]}] if org else []
+    return {"article": {"id": aid, "lang": lang, "title": aid}, "persons": persons, "organisations": orgs,
+            "countries": [], "cities": [], "meetings": [], "sentences": [[0, 1]], "evidence": []}
+
+
+def test_spelling_variants_merge_but_lookalikes_do_not():
+    kg = KnowledgeGraph().add([
+        _ext("a1", "en", "Abderrahim Ben Mansour"), _ext("a2", "fr", "Abderrahim Benmansour"),
+        _ext("a3", "ar", "عبد الرحيم بنمنصور"),
+        _ext("b1", "en", "Karim Hamdi"), _ext("b2", "en", "Karima Hamdi"),
+        _ext("c1", "ar", "خالد العلمي"), _ext("c2", "ar", "يوسف العلمي"),
+    ])
+    people = {frozenset(kg.g.nodes[n]["names"]) for n in kg.nodes_of("person")}
+    assert frozenset({"Abderrahim Ben Mansour", "Abderrahim Benmansour", "عبد الرحيم بنمنصور"}) in people
+    assert frozenset({"Karim Hamdi"}) in people and frozenset({"Karima Hamdi"}) in people
+    assert frozenset({"خالد العلمي"}) in people and frozenset({"يوسف العلمي"}) in people
+    merged = next(n for n in kg.nodes_of("person") if "Abderrahim Benmansour" in kg.g.nodes[n]["names"])
+    assert all("a" in note[:3] for note in kg.g.nodes[merged]["merged"])  # each merge says why, by article
