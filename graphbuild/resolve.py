@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections import defaultdict
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING, Any
 
@@ -40,18 +41,46 @@ def _merge_note(node: dict, article: str, reason: str) -> None:
 
 
 class EntityResolver:
+    """Resolution with indexes (name key, spelling, skeleton, family name; meetings by ordinal, city
+    and participant), so adding an article costs the same whatever the size of the graph."""
+
     def __init__(self, kg: KnowledgeGraph):
         self.kg = kg
+        self._index: dict[str, dict[Any, set[str]]] = defaultdict(lambda: defaultdict(set))
 
     @property
     def g(self):
         return self.kg.g
 
     def state(self) -> dict[str, Any]:
-        return {}
+        return {}  # the indexes are rebuilt from the nodes: the saved graph is the whole state
 
     def restore(self, state: dict[str, Any]) -> None:
-        return None
+        self._index.clear()
+        for nid, d in self.g.nodes(data=True):
+            if d.get("type") == "person":
+                for name in d.get("names", []):
+                    self._index_person(nid, name)
+                for key in d.get("keys", []):
+                    self._index["key"][key].add(nid)
+            elif d.get("type") == "meeting":
+                self._index_meeting(nid, d)
+
+    def _index_person(self, nid: str, name: str) -> None:
+        self._index["letters"][_letters(name)].add(nid)
+        for form in skeletons(name):
+            self._index["skeleton"][form].add(nid)
+        sk = skeleton(name)
+        if sk:
+            self._index["family"][sk[-1]].add(nid)
+
+    def _index_meeting(self, nid: str, d: dict) -> None:
+        if d.get("ordinal") is not None:
+            self._index["ordinal"][d["ordinal"]].add(nid)
+        if d.get("city"):
+            self._index["city"][d["city"]].add(nid)
+        for p in d.get("participants_key", []):
+            self._index["participant"][p].add(nid)
 
     # -- places and organisations ----------------------------------------------------
     def country_code(self, iso2: str) -> str:
@@ -127,12 +156,10 @@ class EntityResolver:
         context = self._person_context(p, local)
         best, reason = None, ""
         if len(key.split()) >= 2:
-            for nid in self.kg.nodes_of("person"):
-                node = self.g.nodes[nid]
-                if key in node.get("keys", []):
-                    best, reason = nid, f"same name {name!r}"
-                    break
-            if best is None:
+            same = sorted(self._index["key"].get(key, ()))
+            if same:
+                best, reason = same[0], f"same name {name!r}"
+            else:
                 best, reason = self._cross_script(name, context)
         if best is None:
             nid = f"person:{_h(key, article if len(key.split()) < 2 else '')}"
@@ -147,6 +174,9 @@ class EntityResolver:
         if key not in keys:
             keys.append(key)
             keys.sort()
+        if len(key.split()) >= 2:
+            self._index["key"][key].add(nid)
+            self._index_person(nid, name)
         node["context"] = sorted(set(node.get("context", [])) | context)
         if not _is_arabic(name) and node.get("label_script") == "arabic":
             node["label"], node["label_script"] = name, "latin"  # a Latin spelling from the press beats ours
@@ -169,7 +199,11 @@ class EntityResolver:
         if len(sk) < 2:
             return None, ""
         best, best_score, why = None, 0.0, ""
-        for nid in self.kg.nodes_of("person"):
+        idx = self._index
+        candidates = set(idx["letters"].get(_letters(name), ())) | idx["family"].get(sk[-1], set())
+        for form in forms:
+            candidates |= idx["skeleton"].get(form, set())
+        for nid in sorted(candidates):
             node = self.g.nodes[nid]
             shared = context & set(node.get("context", []))
             for other in node.get("names", []):
@@ -201,7 +235,13 @@ class EntityResolver:
         city = local.get(m.get("city") or "")
         orgs = {local[o] for o in m.get("organisations", []) if o in local}
         best, reason = None, ""
-        for nid in self.kg.nodes_of("meeting"):
+        idx = self._index
+        candidates = set(idx["ordinal"].get(m.get("ordinal"), ())) if m.get("ordinal") is not None else set()
+        if city:
+            candidates |= idx["city"].get(city, set())
+        for p in people:
+            candidates |= idx["participant"].get(p, set())
+        for nid in sorted(candidates):
             node = self.g.nodes[nid]
             if article in {s[0] for s in node.get("sources", [])}:
                 continue  # two meetings in one article stay two
@@ -235,6 +275,7 @@ class EntityResolver:
                 claims.sort()
         node["participants_key"] = sorted(set(node.get("participants_key", [])) | people)
         node["org_key"] = sorted(set(node.get("org_key", [])) | orgs)
+        self._index_meeting(nid, node)
         for s in sources:
             if s not in node["sources"]:
                 node["sources"].append(s)
