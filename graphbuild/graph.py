@@ -35,6 +35,8 @@ class KnowledgeGraph:
         self.resolver = EntityResolver(self)
         self.articles: dict[str, dict[str, Any]] = {}
         self.report = None
+        self._seen: dict[tuple, set[tuple]] = {}
+        self._dirty: dict[tuple, list] = {}
 
     # -- building ------------------------------------------------------------------
     def add_extraction(self, ext: dict[str, Any], text: str | None = None) -> None:
@@ -119,7 +121,7 @@ class KnowledgeGraph:
         """Add several extractions, in article-id order (the order a build uses)."""
         for e in sorted(extractions, key=lambda e: e["article"]["id"]):
             self.add_extraction(e)
-        return self
+        return self.tidy()
 
     @classmethod
     def from_extractions(cls, extractions: Iterable[dict[str, Any]]) -> KnowledgeGraph:
@@ -136,24 +138,35 @@ class KnowledgeGraph:
                     node[k] = v
         return nid
 
+    def _add_sources(self, owner: tuple, sources: list, new: list[list[Any]]) -> None:
+        """Append new sources in O(1) each; lists are sorted once, by ``tidy``, before anyone reads them."""
+        seen = self._seen.get(owner)
+        if seen is None:
+            seen = self._seen[owner] = {tuple(x) for x in sources}
+        for src in new:
+            t = tuple(src)
+            if t not in seen:
+                seen.add(t)
+                sources.append(src)
+                self._dirty[owner] = sources
+
+    def tidy(self) -> KnowledgeGraph:
+        """Sort the source lists touched since the last call (deterministic output, linear merging)."""
+        for sources in self._dirty.values():
+            sources.sort()
+        self._dirty.clear()
+        return self
+
     def _mention(self, a_node: str, nid: str, aid: str, mentions) -> None:
-        src = _src(aid, mentions)
         node = self.g.nodes[nid]
-        node.setdefault("sources", [])
-        for s in src:
-            if s not in node["sources"]:
-                node["sources"].append(s)
-        node["sources"].sort()
+        self._add_sources(("n", nid), node.setdefault("sources", []), _src(aid, mentions))
         self._edge(a_node, nid, "mentions", aid, mentions, 1.0)
 
     def _edge(self, u: str, v: str, etype: str, aid: str, mentions, confidence: float, **attrs: Any) -> None:
         key = etype + "|" + "|".join(f"{k}={attrs[k]}" for k in sorted(attrs) if attrs[k] is not None)
         if self.g.has_edge(u, v, key):
             data = self.g.edges[u, v, key]
-            for s in _src(aid, mentions) or [[aid, -1, -1]]:
-                if s not in data["sources"]:
-                    data["sources"].append(s)
-            data["sources"].sort()
+            self._add_sources(("e", u, v, key), data["sources"], _src(aid, mentions) or [[aid, -1, -1]])
             data["confidence"] = max(data["confidence"], confidence)
             return
         self.g.add_edge(u, v, key=key, type=etype, sources=_src(aid, mentions) or [[aid, -1, -1]],
@@ -271,6 +284,7 @@ class KnowledgeGraph:
 
     # -- persistence ------------------------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:
+        self.tidy()
         data = nx.node_link_data(self.g, edges="edges")
         data["nodes"] = sorted(data["nodes"], key=lambda n: n["id"])
         data["edges"] = sorted(data["edges"], key=lambda e: (e["source"], e["target"], e["key"]))

@@ -15,6 +15,7 @@ import datetime as dt
 import hashlib
 from collections import defaultdict
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from .text import fold
@@ -127,6 +128,8 @@ class EntityResolver:
         """The city node of a gazetteer organisation's headquarters (Interpol → Lyon), if known."""
         from .extractors.resources import city_by_name, organisations
 
+        if o["id"].startswith("org:x-") or o["id"].startswith("org:ministry-"):
+            return None
         entry = organisations().get(o["id"].removeprefix("org:"))
         city = city_by_name(entry.hq) if entry and entry.hq else None
         if city is None:
@@ -316,6 +319,7 @@ def _overlap(a_start, a_end, b_start, b_end) -> bool:
     return a0 <= b1 + dt.timedelta(days=1) and b0 <= a1 + dt.timedelta(days=1)
 
 
+@lru_cache(maxsize=200_000)
 def _letters(name: str) -> str:
     return "".join(ch for ch in fold(name) if ch.isalnum())
 

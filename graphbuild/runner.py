@@ -231,7 +231,7 @@ def merge_extractions(paths: Iterable[Path]) -> Any:
     kg = KnowledgeGraph()
     for path in sorted(paths, key=lambda p: p.stem):
         kg.add_extraction(json.loads(path.read_text(encoding="utf-8")))
-    return kg
+    return kg.tidy()
 
 
 def run_build(inputs: list[str], out: Path, pipeline: Pipeline | None = None, formats: Iterable[str] | None = None,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from .text import fold
 
@@ -76,6 +77,7 @@ _LATIN_ARTICLES = ("el", "al", "er", "ed", "es", "et", "en", "ez")
 _ABD = re.compile(r"\b(abd|abdel|abdul|abdal|abd el|abd al|abd-el|abd-al|abdoul)[ -]?(?=\w)")
 
 
+@lru_cache(maxsize=200_000)
 def skeleton(name: str) -> tuple[str, ...]:
     """Consonant skeleton per name part, particles dropped: a script-neutral comparison key.
 
@@ -109,7 +111,8 @@ def skeleton(name: str) -> tuple[str, ...]:
     return tuple(parts)
 
 
-def skeletons(name: str) -> set[tuple[str, ...]]:
+@lru_cache(maxsize=200_000)
+def skeletons(name: str) -> frozenset[tuple[str, ...]]:
     """Skeletons with particles dropped and with particles glued to the next part:
     "Ben Mansour" and "Benmansour" meet in the second."""
     out = {skeleton(name)}
@@ -123,4 +126,4 @@ def skeletons(name: str) -> set[tuple[str, ...]]:
             glued.append(words[i])
             i += 1
     out.add(skeleton(" ".join(glued)))
-    return {s for s in out if s}
+    return frozenset(s for s in out if s)

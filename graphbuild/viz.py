@@ -110,7 +110,7 @@ def network_data(kg: KnowledgeGraph) -> dict[str, Any]:
     """Nodes, edges and details for the page, built through pyvis' Network."""
     from pyvis.network import Network
 
-    g = view_graph(kg)
+    g = view_graph(kg.tidy())
     pos = layout(g)
     degree = dict(g.degree())
     net = Network(directed=True, cdn_resources="in_line")

@@ -22,6 +22,7 @@ def write_all(kg: KnowledgeGraph, out: Path, formats: Iterable[str] | None = Non
     if unknown:
         raise ValueError(f"unknown output format(s): {', '.join(unknown)} (known: {', '.join(ALL_FORMATS)})")
     out.mkdir(parents=True, exist_ok=True)
+    kg.tidy()
     written: dict[str, str] = {}
     if "json" in formats:
         written["json"] = str(write_node_link(kg, out / "graph.json"))

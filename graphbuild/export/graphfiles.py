@@ -25,6 +25,7 @@ def _scalar(v: Any) -> Any:
 def flat_graph(kg: KnowledgeGraph) -> nx.MultiDiGraph:
     """A copy with only scalar attributes, nodes and edges in a stable order."""
     flat = nx.MultiDiGraph()
+    kg.tidy()
     for n in sorted(kg.g.nodes):
         flat.add_node(n, **{k: _scalar(v) for k, v in sorted(kg.g.nodes[n].items()) if v is not None})
     for u, v, k, d in sorted(kg.g.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2])):

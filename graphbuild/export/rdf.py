@@ -361,7 +361,7 @@ def rdf_bytes(kg: KnowledgeGraph, fmt: str, base_iri: str | None = None) -> byte
     """The graph serialised in one format: ttl, nt, jsonld, trig or nq (byte-identical across runs)."""
     import pyoxigraph as ox
 
-    mapper = RdfMapper(kg, base_iri)
+    mapper = RdfMapper(kg.tidy(), base_iri)
     triples = sorted(_unique(mapper.triples()), key=lambda t: (t.s, t.p, str(t.o)))
     prefixes = dict(NS, id=mapper.base)
     if fmt in ("ttl", "nt", "jsonld"):
