@@ -216,10 +216,6 @@ def ar_bare_variants(token: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
-def strip_article(token: str) -> str:
-    return token[2:] if token.startswith("ال") and len(token) > 3 else token
-
-
 def token_variants(token: str, bare: bool = False) -> tuple[str, ...]:
     if token and "\u0600" <= token[0] <= "\u06ff":
         return ar_bare_variants(token) if bare else ar_variants(token)

@@ -29,10 +29,6 @@ def _span(ad: AnalysedDoc, e: Ent) -> tuple[int, int]:
     return ad.span(e)
 
 
-def _strip_clitic_surface(ad: AnalysedDoc, e: Ent, key: tuple[str, ...] | None = None) -> str:
-    return ad.surface(e)
-
-
 class Assembler:
     def __call__(self, ad: AnalysedDoc) -> Extraction:
         lang = ad.lang.lang

@@ -8,7 +8,7 @@ probe per token, linear in the article length whatever the lexicon size.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -63,11 +63,6 @@ class PhraseMatcher:
         bucket.sort(key=lambda kv: -len(kv[0]))
         self.size += 1
 
-    def add_all(self, items: Iterable[tuple[str, Any]]) -> PhraseMatcher:
-        for phrase, value in items:
-            self.add(phrase, value)
-        return self
-
     def _tok_ok(self, tok: Token, want: str, first: bool) -> bool:
         """Later tokens of a phrase match in any case: "Ligue des États arabes" has a lower-case "des"."""
         if tok.text == want:
@@ -121,11 +116,3 @@ class PhraseMatcher:
             else:
                 i += 1
         return out
-
-    def __contains__(self, word: str) -> bool:
-        key = phrase_key(word)
-        return bool(key) and any(t == key[1:] for t, _ in self._first.get(key[0], ()))
-
-    def value_of(self, tokens: Sequence[Token], i: int) -> Any:
-        m = self.match_at(tokens, i)
-        return m.value if m else None

@@ -248,6 +248,3 @@ class CityGazetteer:
 def _first_body_token(ad: AnalysedDoc) -> int | None:
     return next((k for k, a in enumerate(ad.allowed) if a), None)
 
-
-def org_entry(key):
-    return organisations().get(key) if key else None
