@@ -44,7 +44,10 @@ def open_page(browser, path: Path):
 
     page.route("http*://**/*", block)
     page.goto(path.as_uri())
-    page.wait_for_function("window.graphbuild && window.graphbuild.ready === true", timeout=60000)
+    # the page sets body[data-ready] after its first drawing; waiting on the attribute needs no eval,
+    # which the page's CSP forbids (wait_for_function polls with eval and fails when it polls twice)
+    page.wait_for_selector("body[data-ready='1']", state="attached", timeout=60000)
+    assert page.evaluate("window.graphbuild.ready") is True
     return page, errors, requests
 
 
