@@ -17,6 +17,7 @@ end, and kept out of the generators until fixed (``_no_known_bug``) so that the 
 from __future__ import annotations
 
 import json
+import os
 from functools import cache
 
 import pyoxigraph as ox
@@ -29,7 +30,10 @@ from test_contract import check_extraction
 from graphbuild.ingest import make_article
 
 LANGS = ("ar", "en", "fr")
-SETTINGS = dict(deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+# derandomize: CI explores the same examples on every run (a red CI means a change broke something, not that
+# the dice found an old bug); run with HYPOTHESIS_RANDOM=1 to hunt for new ones locally
+SETTINGS = dict(deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+                derandomize=not os.environ.get("HYPOTHESIS_RANDOM"))
 
 
 @cache
