@@ -135,8 +135,7 @@ def replicate(base, copies: int):
     Countries, cities, organisations and roles are shared by all copies, as they are in a
     real corpus; every person, meeting and article gets a new id per copy (``…-rK``), and
     every source and article record is renamed with it. Built directly on ``kg.g`` and
-    ``kg.articles``, so it costs seconds where merging the same number of extractions
-    through the entity resolver would take hours (person resolution is quadratic).
+    ``kg.articles``: seconds, where extracting and merging as many articles takes minutes.
     """
     from graphbuild.graph import KnowledgeGraph
 

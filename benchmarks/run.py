@@ -28,6 +28,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -263,12 +264,65 @@ WORKERS = {"extract": worker_extract, "merge": worker_merge, "rdf": worker_rdf, 
 # ---------------------------------------------------------------------------
 # the parent
 
+def _meminfo_mb(key: str) -> float:
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith(key + ":"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return float("inf")
+
+
+def _limit_memory() -> None:
+    """In each child: address space capped at 85 % of RAM, so a stage too big for the machine fails
+    with MemoryError instead of bringing the OOM killer onto everything else running here."""
+    total = _meminfo_mb("MemTotal")
+    if total != float("inf"):
+        cap = int(total * 0.85 * 2**20)
+        resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+
+
+RDF_MB_PER_MILLION = 1600  # measured: ~1.5 GB of peak RSS per million triples in rdf_bytes
+TRIPLES_PER_EDGE = 10      # measured: 2.0M triples for 210k graph edges (10,000 articles)
+
+
+def rdf_too_big(merge: dict[str, Any]) -> str | None:
+    """Why the RDF export of this graph would not fit in memory, or None."""
+    if "edges" not in merge:
+        return None
+    triples = merge["edges"] * TRIPLES_PER_EDGE
+    need = triples / 1e6 * RDF_MB_PER_MILLION
+    avail = _meminfo_mb("MemAvailable")
+    if need > 0.8 * avail:
+        return (f"skipped: about {triples / 1e6:.0f}M triples would need about {need / 1000:.0f} GB "
+                f"(~{RDF_MB_PER_MILLION / 1000:.1f} GB per million triples); {avail / 1000:.0f} GB available")
+    return None
+
+
+HTML_S_AT_10K = 46.0  # measured: 785 CPU s for 41k view nodes (37 s for 9.7k); grows with the square of the nodes
+
+
+def html_too_slow(merge: dict[str, Any], timeout: float) -> str | None:
+    """Why write_html of this graph would not finish within the stage timeout (with a 2x margin), or None."""
+    types = merge.get("nodes_by_type")
+    if not types:
+        return None
+    nodes = sum(n for t, n in types.items() if t not in ("article", "role"))
+    est = HTML_S_AT_10K * (nodes / 10_000) ** 2
+    if est > 2 * timeout:
+        return (f"skipped: {nodes:,} view nodes; write_html would take about {est / 3600:.1f} h "
+                f"(~{HTML_S_AT_10K:.0f} s for 10k nodes, growing with the square of the nodes), "
+                f"more than twice the {timeout:.0f} s timeout")
+    return None
+
+
 def run_worker(name: str, args: list[str], timeout: float, env: dict | None = None) -> dict[str, Any]:
     """One stage in a fresh interpreter; its JSON result, or what it had done when it timed out or failed."""
     cmd = [sys.executable, str(Path(__file__).resolve()), "--worker", name, *args]
     t = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=str(ROOT),
-                            env={**os.environ, **(env or {})})
+                            env={**os.environ, **(env or {})}, preexec_fn=_limit_memory)
     try:
         out, err = proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
@@ -293,7 +347,7 @@ def run_build_cli(corpus: Path, out: Path, timeout: float) -> dict[str, Any]:
     err_path = out.with_name(out.name + ".stderr")
     t = time.perf_counter()
     with open(err_path, "w") as err:
-        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err, cwd=str(ROOT))
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err, cwd=str(ROOT), preexec_fn=_limit_memory)
         timed_out = False
         while True:
             pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
@@ -389,17 +443,27 @@ def bench_size(n: int, seed: int, timeout: float, extract_timeout: float, stages
             res["merge"] = run_worker("merge", [str(ext), str(graph)], timeout)
         else:
             res["merge"] = {"skipped": "the extract stage did not finish"}
+    too_big = rdf_too_big(res.get("merge", {}))
+    too_slow = html_too_slow(res.get("merge", {}), timeout)
     for stage in ("rdf", "html"):
         if stage not in stages:
             continue
         if not (graph.exists() and "merge_s" in res.get("merge", {})):
             res[stage] = {"skipped": "the merge stage did not finish, so there is no graph to export"}
             continue
+        if stage == "rdf" and too_big:
+            res[stage] = {"skipped": too_big}
+            continue
+        if stage == "html" and too_slow:
+            res[stage] = {"skipped": too_slow}
+            continue
         print(f"  {stage} …", file=sys.stderr)
         args = [str(graph)] + ([str(RESULTS / f"graph-{tag}.html")] if stage == "html" else [])
         res[stage] = run_worker(stage, args, timeout)
     if build_thread is not None:
         build_thread.join()
+    elif "build" in stages and (too_big or too_slow):
+        res["build"] = {"skipped": (too_big or too_slow).replace("skipped: ", "skipped: the build's own export: ")}
     elif "build" in stages:
         print("  build CLI …", file=sys.stderr)
         build()
