@@ -7,7 +7,7 @@ knows the JSON shape, so the contract changes in one spot.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any
 
 SCHEMA = "graphbuild-extraction/1"
@@ -177,7 +177,7 @@ class Extraction:
 
 
 def _plain(obj: Any) -> dict[str, Any]:
-    d = asdict(obj)
+    d = _as_dict(obj)
     if "surface" in d:
         d["surface"] = sorted(set(d["surface"]))
     if "mentions" in d:
@@ -188,7 +188,7 @@ def _plain(obj: Any) -> dict[str, Any]:
 def _person_dict(p: Person) -> dict[str, Any]:
     d = _plain(p)
     d["roles"] = [
-        {**asdict(r), "mentions": sorted([list(m) for m in r.mentions])}
+        {**_as_dict(r), "mentions": sorted([list(m) for m in r.mentions])}
         for r in sorted(p.roles, key=lambda r: (r.mentions[0] if r.mentions else (0, 0), r.title))
     ]
     return d
@@ -197,10 +197,21 @@ def _person_dict(p: Person) -> dict[str, Any]:
 def _meeting_dict(m: Meeting) -> dict[str, Any]:
     d = _plain(m)
     d["participants"] = [
-        {**asdict(x), "mentions": sorted([list(s) for s in x.mentions])}
+        {**_as_dict(x), "mentions": sorted([list(s) for s in x.mentions])}
         for x in sorted(m.participants, key=lambda x: x.person)
     ]
     d["organisations"] = sorted(set(m.organisations))
     d["countries"] = sorted(set(m.countries))
     d["topics"] = sorted(set(m.topics))
     return d
+
+
+def _as_dict(value: Any) -> Any:
+    """``dataclasses.asdict`` without its deep copies (our leaves are immutable): it ran per article."""
+    if is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _as_dict(getattr(value, f.name)) for f in fields(value)}
+    if isinstance(value, list | tuple):
+        return type(value)(_as_dict(x) for x in value)
+    if isinstance(value, dict):
+        return {k: _as_dict(x) for k, x in value.items()}
+    return value

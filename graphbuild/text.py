@@ -68,6 +68,8 @@ class Token:
     sent: int  # sentence index
     nstart: int  # normalised offsets
     nend: int
+    variants: tuple[str, ...] = ()  # token_variants(text): the readings every lexicon lookup tries
+    bare_variants: tuple[str, ...] = ()  # token_variants(text, bare=True)
 
     @property
     def is_upper_initial(self) -> bool:
@@ -141,7 +143,8 @@ class Doc:
                 s, e = self.orig(ps, pe)
                 if sent_start is None:
                     sent_start = s
-                toks.append(Token(len(toks), ptxt, self.text[s:e], s, e, sent, ps, pe))
+                toks.append(Token(len(toks), ptxt, self.text[s:e], s, e, sent, ps, pe,
+                                  token_variants(ptxt), token_variants(ptxt, True)))
             if piece in (".", "!", "?", ";") and not (piece == ";" and self.lang != "ar"):
                 prev = toks[-2].text if len(toks) > 1 else ""
                 if piece == "." and (prev in abbreviations or (len(prev) == 1 and prev.isalpha()

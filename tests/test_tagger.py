@@ -48,3 +48,22 @@ def test_anercorp_figure():
     micro = float(re.fullmatch(r"micro F1 (\d\.\d+)", last).group(1))
     print(f"\nANERcorp (first 300 test sentences): {res.stdout.strip().splitlines()[-2]}")
     assert micro >= 0.62
+
+
+def test_fast_decoder_gives_crfsuites_tags():
+    """``CrfModel.tag`` (cached word rows, NumPy Viterbi over a whole article) against CRFsuite's own
+    decoding of the spelt-out features, sentence by sentence, on every Arabic test article."""
+    from graphbuild.extractors.tagger import load_model, sentence_features, sentences
+    from graphbuild.text import Doc
+
+    model = load_model()
+    checked = differing = 0
+    for path in sorted((ROOT / "tests" / "corpus" / "ar").iterdir()):
+        doc = Doc(path.read_text(encoding="utf-8"), "ar")
+        sents = sentences(doc.tokens)
+        fast = model.tag(sents)
+        for sent, tags in zip(sents, fast, strict=True):
+            checked += 1
+            differing += tags != model.tag_features(sentence_features(sent))
+        assert any(tag != "O" for tags in fast for tag in tags), path.name
+    assert checked > 200 and differing == 0

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..text import _WORD, Token, fold, token_variants
+from ..text import _WORD, Token, fold
 
 _LEADING_ARTICLES = {"the", "le", "la", "les", "l'", "l", "un", "une"}
 
@@ -67,7 +67,7 @@ class PhraseMatcher:
         """Later tokens of a phrase match in any case: "Ligue des États arabes" has a lower-case "des"."""
         if tok.text == want:
             return not first or self._case_ok(tok)
-        return want in token_variants(tok.text, self.bare) and (not first or self._case_ok(tok))
+        return want in (tok.bare_variants if self.bare else tok.variants) and (not first or self._case_ok(tok))
 
     def _case_ok(self, tok: Token) -> bool:
         if not self.case_sensitive_latin or tok.is_arabic or not tok.raw[:1].isalpha():
@@ -76,8 +76,11 @@ class PhraseMatcher:
 
     def match_at(self, tokens: Sequence[Token], i: int, same_sentence: bool = True) -> Match | None:
         tok = tokens[i]
+        variants = tok.bare_variants if self.bare else tok.variants
+        if self._first.keys().isdisjoint(variants):
+            return None
         best: Match | None = None
-        for v in token_variants(tok.text, self.bare):
+        for v in variants:
             for tail, value in self._first.get(v, ()):
                 n = len(tail)
                 if best is not None and n + 1 <= best.end - best.start:
@@ -101,18 +104,28 @@ class PhraseMatcher:
                     break
         return best
 
-    def find_all(self, tokens: Sequence[Token], allowed: Sequence[bool] | None = None) -> list[Match]:
-        """Non-overlapping longest matches, left to right."""
+    def find_all(self, tokens: Sequence[Token], allowed: Sequence[bool] | None = None,
+                 starts: Sequence[int] | None = None) -> list[Match]:
+        """Non-overlapping longest matches, left to right.
+
+        ``starts``: the only positions where a match may begin (ascending), when the
+        caller has already ruled the others out for several matchers at once.
+        """
         out: list[Match] = []
-        i = 0
-        while i < len(tokens):
-            if allowed is not None and not allowed[i]:
-                i += 1
+        first = self._first.keys()
+        bare = self.bare
+        end = 0
+        for i in range(len(tokens)) if starts is None else starts:
+            if i < end or (allowed is not None and not allowed[i]):
                 continue
+            if first.isdisjoint(tokens[i].bare_variants if bare else tokens[i].variants):
+                continue  # the common case, decided in C: no phrase starts with this word
             m = self.match_at(tokens, i)
             if m and (allowed is None or all(allowed[m.start:m.end])):
                 out.append(m)
-                i = m.end
-            else:
-                i += 1
+                end = m.end
         return out
+
+    def first_words(self) -> frozenset[str]:
+        """Every word a phrase can start with (for a shared pre-filter over several matchers)."""
+        return frozenset(self._first)

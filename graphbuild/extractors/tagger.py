@@ -92,14 +92,27 @@ class _Lexicons:
         self.org_stop = data.org_stop
         self.weak_given = data.word_set("weak_given_names")
         self.common = common_words("ar")
+        self._first_words: frozenset[str] | None = None
+
+    def matchers(self):
+        return (("cty", self.countries), ("city", self.cities), ("org", self.orgs), ("giv", self.given),
+                ("hon", self.honorifics), ("tit", self.titles), ("ohd", self.org_heads), ("mon", self.months))
+
+    @property
+    def first_words(self) -> frozenset[str]:
+        if self._first_words is None:
+            self._first_words = frozenset().union(*(m.first_words() for _, m in self.matchers()))
+        return self._first_words
 
     def spans(self, tokens: Sequence[Token]) -> list[list[str]]:
-        """Gazetteer marks per token: B-/I- of each matcher's longest matches."""
+        """Gazetteer marks per token: B-/I- of each matcher's longest matches (within a sentence)."""
         marks: list[list[str]] = [[] for _ in tokens]
-        for name, matcher in (("cty", self.countries), ("city", self.cities), ("org", self.orgs),
-                              ("giv", self.given), ("hon", self.honorifics), ("tit", self.titles),
-                              ("ohd", self.org_heads), ("mon", self.months)):
-            for m in matcher.find_all(tokens):
+        firsts = self.first_words
+        starts = [i for i, t in enumerate(tokens) if not firsts.isdisjoint(t.bare_variants)]
+        if not starts:
+            return marks
+        for name, matcher in self.matchers():
+            for m in matcher.find_all(tokens, starts=starts):
                 marks[m.start].append("B" + name)
                 for k in range(m.start + 1, m.end):
                     marks[k].append("I" + name)
@@ -111,11 +124,12 @@ def _lexicons() -> _Lexicons:
     return _Lexicons()
 
 
-def _word_feats(t: Token, lex: _Lexicons) -> list[str]:
-    w = t.text
+def _word_feats(w: str, lex: _Lexicons) -> list[str]:
+    """Features of the word at the focus position: they depend on its text alone."""
     stem = _stem(w)
     bare = _bare(w)
     f = [
+        "bias",
         "w=" + w,
         "stem=" + stem,
         "bare=" + bare,
@@ -132,6 +146,12 @@ def _word_feats(t: Token, lex: _Lexicons) -> list[str]:
             f.append(f"s{n}=" + bare[-n:])
     marked = "<" + bare + ">"
     f.extend("c3=" + marked[k:k + 3] for k in range(len(marked) - 2))  # letter trigrams: how a name is spelt
+    f.extend(_flags(w, stem, bare, lex))
+    return f
+
+
+def _flags(w: str, stem: str, bare: str, lex: _Lexicons) -> list[str]:
+    f = []
     if w in lex.particles:
         f.append("particle")
     if w in lex.name_stop or stem in lex.name_stop:
@@ -145,31 +165,49 @@ def _word_feats(t: Token, lex: _Lexicons) -> list[str]:
     return f
 
 
+_NEAR_FLAGS = ("particle", "namestop", "common")
+OFFSETS = (-2, -1, 1, 2)
+
+
+def _context_feats(w: str, d: int, lex: _Lexicons) -> list[str]:
+    """Features a word gives the token ``d`` positions away from it (its text alone)."""
+    stem = _stem(w)
+    f = [f"{d}:w=" + w, f"{d}:stem=" + stem]
+    if abs(d) == 1:
+        bare = _bare(w)
+        f.extend(f"{d}:" + x for x in _flags(w, stem, bare, lex) if x in _NEAR_FLAGS)
+        if bare != stem:
+            f.append(f"{d}:art")
+        f.append(f"{d}:s2=" + stem[-2:])
+    return f
+
+
+def _edge_feat(i: int, d: int, n: int) -> str | None:
+    k = i + d
+    return f"{d}:BOS" if k < 0 else f"{d}:EOS" if k >= n else None
+
+
 def sentence_features(tokens: Sequence[Token]) -> list[list[str]]:
-    """CRF features for the tokens of one sentence (graphbuild ``Token``s, normalised text)."""
+    """CRF features for the tokens of one sentence (graphbuild ``Token``s, normalised text).
+
+    Used for training; ``CrfModel.tag`` computes the same sum of weights without building
+    these strings (per word once, then by position), and a test holds the two together.
+    """
     lex = _lexicons()
     n = len(tokens)
-    words = [_word_feats(t, lex) for t in tokens]
-    marks = lex.spans(tokens)
     texts = [t.text for t in tokens]
     stems = [_stem(w) for w in texts]
+    marks = lex.spans(tokens)
     out: list[list[str]] = []
     for i in range(n):
-        f = ["bias"] + words[i] + ["g=" + m for m in marks[i]]
-        for d in (-2, -1, 1, 2):
-            k = i + d
-            if k < 0:
-                f.append(f"{d}:BOS")
+        f = _word_feats(texts[i], lex) + ["g=" + m for m in marks[i]]
+        for d in OFFSETS:
+            edge = _edge_feat(i, d, n)
+            if edge:
+                f.append(edge)
                 continue
-            if k >= n:
-                f.append(f"{d}:EOS")
-                continue
-            f.append(f"{d}:w=" + texts[k])
-            f.append(f"{d}:stem=" + stems[k])
-            f.extend(f"{d}:g=" + m for m in marks[k])
-            if abs(d) == 1:
-                f.extend(f"{d}:" + x for x in words[k] if x in ("particle", "namestop", "common", "art"))
-                f.append(f"{d}:s2=" + stems[k][-2:])
+            f += _context_feats(texts[i + d], d, lex)
+            f.extend(f"{d}:g=" + m for m in marks[i + d])
         if i > 0:
             f.append("bi-=" + stems[i - 1] + "|" + stems[i])
         if i + 1 < n:
@@ -206,40 +244,186 @@ def bio_spans(tags: Sequence[str]) -> list[tuple[str, int, int]]:
 # the model
 
 _LOCK = threading.Lock()
-_TAGGERS: dict[str, object] = {}
+_MODELS: dict[str, CrfModel] = {}
+_CACHE_LIMIT = 200_000  # words whose weight rows are kept (about 60 bytes each per label)
 
 
 class ModelUnavailable(RuntimeError):
     pass
 
 
-def load_model(path: str | Path | None = None):
-    """The CRFsuite tagger, opened once per process and path (about 2 MB: milliseconds)."""
+class CrfModel:
+    """A linear-chain CRF read from a CRFsuite model, decoded here with NumPy.
+
+    A state score is a sum of feature weights, and almost every feature depends on one
+    word's text and its offset from the focus. So each word's contribution (at the focus
+    and at offsets -2…+2) is summed once and kept; tagging a sentence adds those rows by
+    position, adds the few gazetteer and bigram weights, and runs Viterbi over all the
+    sentences of an article at once. The result is CRFsuite's, without building ~70
+    feature strings per token (``tests/test_tagger.py`` compares the two).
+    """
+
+    def __init__(self, path: str | Path):
+        try:
+            import pycrfsuite
+        except ImportError:
+            raise ModelUnavailable("python-crfsuite is not installed: pip install python-crfsuite") from None
+        if not Path(path).is_file():
+            raise ModelUnavailable(f"no tagger model at {path}: run scripts/train_tagger.py")
+        import numpy as np
+
+        crf = pycrfsuite.Tagger()
+        crf.open(str(path))
+        info = crf.info()
+        self.labels: list[str] = list(crf.labels())
+        index = {lab: k for k, lab in enumerate(self.labels)}
+        n = len(self.labels)
+        weights: dict[str, np.ndarray] = {}
+        for (attr, label), w in sorted(info.state_features.items()):
+            weights.setdefault(attr, np.zeros(n))[index[label]] = w
+        self.weights = weights
+        self.transitions = np.zeros((n, n))
+        for (a, b), w in info.transitions.items():
+            self.transitions[index[a], index[b]] = w
+        self._zero = np.zeros(n)
+        self._rows: dict[str, np.ndarray] = {}
+        self.crfsuite = crf  # the reference implementation (tests, and ``tag_features``)
+
+    def _sum(self, feats: Sequence[str]):
+        total = self._zero.copy()
+        for f in feats:
+            w = self.weights.get(f)
+            if w is not None:
+                total += w
+        return total
+
+    def _row(self, word: str):
+        """The word's weights at the focus and as the context of offsets -2, -1, +1, +2."""
+        row = self._rows.get(word)
+        if row is None:
+            import numpy as np
+
+            lex = _lexicons()
+            row = np.stack([self._sum(_word_feats(word, lex))]
+                           + [self._sum(_context_feats(word, d, lex)) for d in OFFSETS])
+            if len(self._rows) >= _CACHE_LIMIT:
+                self._rows.clear()
+            self._rows[word] = row
+        return row
+
+    def scores(self, tokens: Sequence[Token]):
+        """State scores (tokens × labels): the sum ``sentence_features`` spells out.
+
+        ``tokens`` may hold several sentences (``Token.sent``); context never crosses them.
+        """
+        import numpy as np
+
+        n = len(tokens)
+        texts = [t.text for t in tokens]
+        rows = np.stack([self._row(w) for w in texts])  # n × (focus, -2, -1, +1, +2) × labels
+        sent = np.array([t.sent for t in tokens])
+        s = rows[:, 0].copy()
+        get = self.weights.get
+        for k, d in enumerate(OFFSETS, start=1):
+            inside = np.zeros(n, dtype=bool)  # does token i have a neighbour at i + d in its sentence?
+            if d < 0:
+                inside[-d:] = sent[-d:] == sent[:d]
+                s[-d:] += np.where(inside[-d:, None], rows[:d, k], 0.0)
+                edge = get(f"{d}:BOS")
+            else:
+                inside[:-d] = sent[:-d] == sent[d:]
+                s[:-d] += np.where(inside[:-d, None], rows[d:, k], 0.0)
+                edge = get(f"{d}:EOS")
+            if edge is not None:
+                s[~inside] += edge
+        marks = _lexicons().spans(tokens)  # matches stay within a sentence
+        for i, ms in enumerate(marks):
+            for m in ms:
+                w = get("g=" + m)
+                if w is not None:
+                    s[i] += w
+                for d in OFFSETS:
+                    j = i + d  # token j sees token i at offset -d
+                    if 0 <= j < n and tokens[j].sent == tokens[i].sent:
+                        w = get(f"{-d}:g=" + m)
+                        if w is not None:
+                            s[j] += w
+        stems = [_stem(w) for w in texts]
+        for i in range(1, n):
+            if tokens[i].sent != tokens[i - 1].sent:
+                continue
+            pair = stems[i - 1] + "|" + stems[i]
+            w = get("bi-=" + pair)
+            if w is not None:
+                s[i] += w
+            w = get("bi+=" + pair)
+            if w is not None:
+                s[i - 1] += w
+        return s
+
+    def tag(self, sents: Sequence[Sequence[Token]]) -> list[list[str]]:
+        """The best tag sequence of each sentence of one document (Viterbi, all sentences side by side)."""
+        import numpy as np
+
+        sents = [s for s in sents if len(s)]
+        if not sents:
+            return []
+        flat = [t for sent in sents for t in sent]
+        lengths = np.array([len(s) for s in sents])
+        width, n_labels = int(lengths.max()), len(self.labels)
+        rows = np.repeat(np.arange(len(sents)), lengths)
+        cols = np.arange(len(flat)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+        scores = np.zeros((len(sents), width, n_labels))
+        scores[rows, cols] = self.scores(flat)
+        delta = scores[:, 0].copy()
+        back = np.zeros((len(sents), width, n_labels), dtype=np.intp)
+        cand = np.empty((len(sents), n_labels, n_labels))
+        trans = self.transitions[None]
+        shortest = int(lengths.min())
+        for t in range(1, width):
+            np.add(delta[:, :, None], trans, out=cand)  # previous label × next label
+            best = cand.argmax(axis=1)
+            back[:, t] = best
+            step = cand.max(axis=1)
+            step += scores[:, t]
+            if t < shortest:
+                delta = step
+            else:  # sentences already ended keep their last column
+                live = lengths > t
+                delta[live] = step[live]
+        out = []
+        for b, n in enumerate(lengths.tolist()):
+            k = int(delta[b].argmax())
+            path = [k]
+            for t in range(n - 1, 0, -1):
+                k = int(back[b, t, k])
+                path.append(k)
+            out.append([self.labels[k] for k in reversed(path)])
+        return out
+
+    def tag_features(self, feats: list[list[str]]) -> list[str]:
+        """CRFsuite's own decoding of spelt-out features (the reference the fast path is held to)."""
+        with _LOCK:  # a pycrfsuite.Tagger keeps state between calls: one thread at a time
+            return list(self.crfsuite.tag(feats))
+
+
+def load_model(path: str | Path | None = None) -> CrfModel:
+    """The tagger model, read once per process and path (a 2 MB file: a fraction of a second)."""
     p = str(path or model_path())
     with _LOCK:
-        tagger = _TAGGERS.get(p)
-        if tagger is None:
-            try:
-                import pycrfsuite
-            except ImportError:
-                raise ModelUnavailable("python-crfsuite is not installed: pip install python-crfsuite") from None
-            if not Path(p).is_file():
-                raise ModelUnavailable(f"no tagger model at {p}: run scripts/train_tagger.py")
-            tagger = pycrfsuite.Tagger()
-            tagger.open(p)
-            _TAGGERS[p] = tagger
-    return tagger
+        model = _MODELS.get(p)
+        if model is None:
+            model = _MODELS[p] = CrfModel(p)
+    return model
 
 
 def tag_spans(tokens: Sequence[Token], path: str | Path | None = None) -> list[tuple[str, int, int]]:
     """(PERS|ORG|LOC, start, end) spans over ``tokens`` (indices into that list), sentence by sentence."""
-    tagger = load_model(path)
+    model = load_model(path)
     out: list[tuple[str, int, int]] = []
     pos = 0
-    for sent in sentences(tokens):
-        feats = sentence_features(sent)
-        with _LOCK:  # one pycrfsuite.Tagger holds its state between calls: one thread at a time
-            tags = tagger.tag(feats)
+    sents = sentences(tokens)
+    for sent, tags in zip(sents, model.tag(sents), strict=True):
         out += [(lab, pos + s, pos + e) for lab, s, e in bio_spans(tags) if lab in LABELS]
         pos += len(sent)
     return out
