@@ -29,7 +29,7 @@ from pathlib import Path
 from ..text import Token, ar_bare_variants, ar_variants
 from .base import AnalysedDoc, Ent
 from .persons import common_words
-from .resources import city_matcher, country_matcher, lang_data, org_matcher
+from .resources import cities, city_matcher, country_matcher, lang_data, org_matcher
 
 MODEL_NAME = "ar_ner.crfsuite"
 LABELS = ("PERS", "ORG", "LOC")
@@ -430,14 +430,19 @@ def tag_spans(tokens: Sequence[Token], path: str | Path | None = None) -> list[t
 
 
 class ArabicTagger:
-    """PERSON and ORG spans from the shipped CRF, on Arabic articles, where no rule has spoken.
+    """Names and organisations from the shipped CRF, on Arabic articles, where the rules are weakest.
 
-    Run after ``persons`` the rules' names (with their titles) come first and the tagger
-    adds the names they have no cue for; run before ``titles`` (where ``Pipeline(extra=…)``
-    puts it) it also takes names the rules would have found, without their titles.
+    Run after ``persons``: the rules' names (with their titles and roles) come first, and the
+    tagger (1) adds the PERSON and ORG spans the rules had no cue for, on free body tokens;
+    (2) mends the extent of a rule name it also read as a name (the rules stop a name by
+    word lists, so "جورج بوش وفشله" or "لادن" for "بن لادن"), keeping the rule's cue and
+    titles; (3) takes back a first name the city gazetteer had read as a town (بشار الأسد,
+    فلاديمير بوتين); (4) places the LOC spans it alone found when a gazetteer can name them
+    (a GeoNames city too small for the city rules to take on its own).
     """
 
     name = "tagger:ar"
+    KEEP_CUES = ("short", "byline")  # family-name mentions and bylines keep their extent
 
     def __init__(self, path: str | Path | None = None):
         self.path = path
@@ -446,18 +451,75 @@ class ArabicTagger:
     def __call__(self, ad: AnalysedDoc) -> None:
         if ad.lang.lang != "ar" or not ad.tokens:
             return
+        renamed: dict[str, str] = {}
+        for label, i, j in tag_spans(ad.tokens, self.path):
+            if not all(ad.allowed[k] for k in range(i, j)) or not self._plausible(ad, i, j):
+                continue
+            if all(ad.owner[k] is None for k in range(i, j)):
+                self._add(ad, label, i, j)
+            elif label == "PERS":
+                self._mend_person(ad, i, j, renamed)
+        if renamed:  # other mentions of the mended name follow it ("عبد الرحيم" → "حسام عبد الرحيم")
+            for e in ad.ents.get("PERSON", []):
+                if e.key in renamed and not e.data.get("author"):
+                    e.key = renamed[e.key]
+
+    def _add(self, ad: AnalysedDoc, label: str, i: int, j: int) -> None:
         toks = ad.tokens
-        for label, i, j in tag_spans(toks, self.path):
-            if label == "LOC" or not all(ad.allowed[k] and ad.owner[k] is None for k in range(i, j)):
-                continue
-            if not self._plausible(ad, i, j):
-                continue
-            if label == "PERS":
-                key = " ".join(t.text for t in toks[i:j])
-                surface = ad.doc.text[toks[i].start:toks[j - 1].end]
-                ad.add(Ent("PERSON", i, j, key, {"titles": [], "cue": "tagger", "name": surface, "near": None}))
-            else:
-                ad.add(Ent("ORG", i, j, None, {"source": "tagger"}))
+        if label == "PERS":
+            ad.add(Ent("PERSON", i, j, _key(toks, i, j), {"titles": [], "cue": "tagger", "name": _surface(ad, i, j),
+                                                         "near": None}))
+        elif label == "ORG":
+            ad.add(Ent("ORG", i, j, None, {"source": "tagger"}))
+        else:
+            city = _place(ad, i, j)
+            if city is not None:
+                ad.add(Ent("CITY", i, j, city, {"dateline": False, "source": "tagger"}))
+
+    def _mend_person(self, ad: AnalysedDoc, i: int, j: int, renamed: dict[str, str]) -> None:
+        hits = [e for lab in ("PERSON", "CITY") for e in ad.ents.get(lab, []) if e.start < j and i < e.end]
+        persons = [e for e in hits if e.label == "PERSON"]
+        cities = [e for e in hits if e.label == "CITY"]
+        if any(not (i <= c.start and c.end <= j) for c in cities):
+            return
+        if any(ad.owner[k] not in (None, "PERSON", "CITY") for k in range(i, j)):
+            return  # a title, an organisation, a country: the rules' reading stands
+        if not persons:
+            if cities and j - i > sum(c.end - c.start for c in cities):
+                for c in cities:
+                    ad.remove(c)  # a first name that is also a town somewhere
+                self._add(ad, "PERS", i, j)
+            return
+        if len(persons) != 1:
+            return
+        p = persons[0]
+        if p.data.get("cue") in self.KEEP_CUES or p.data.get("author") or (p.start, p.end) == (i, j):
+            return
+        if any(t.start < j and i < t.end for t in p.data.get("titles", [])):
+            return
+        if i > p.start and p.data.get("cue") in ("title", "honorific"):
+            return  # the name starts right after its title ("وزير النفط باسم محمد الساعدي")
+        if not (self._ordinary(ad, p.start, min(i, p.end)) and self._ordinary(ad, max(j, p.start), p.end)):
+            return  # the tagger may add words to a name and drop ordinary words around it; not cut one
+        old = p.key
+        for c in cities:
+            ad.remove(c)
+        ad.remove(p)
+        p.start, p.end = i, j
+        p.key = _key(ad.tokens, i, j)
+        p.data["name"] = _surface(ad, i, j)
+        p.data["mended_by"] = "tagger"
+        ad.add(p)
+        if old != p.key:
+            renamed[old] = p.key
+
+    @staticmethod
+    def _ordinary(ad: AnalysedDoc, i: int, j: int) -> bool:
+        """Are tokens i..j ordinary words ("إجبار", "تذكيرا") or words opening on "and" ("وفشله"), and
+        none a given name?"""
+        lex = _lexicons()
+        return all((t.text in lex.common or _stem(t.text) in lex.common or (t.text[0] in "وف" and len(t.text) > 3))
+                   and not lex.given.match_at(ad.tokens, k) for k, t in enumerate(ad.tokens[i:j], start=i))
 
     @staticmethod
     def _plausible(ad: AnalysedDoc, i: int, j: int) -> bool:
@@ -468,3 +530,24 @@ class ArabicTagger:
         lang = ad.lang
         return not any(m.match_at(ad.tokens, i) for m in (lang.titles, lang.honorifics, lang.triggers,
                                                           lang.future_cues))
+
+
+def _key(toks: Sequence[Token], i: int, j: int) -> str:
+    return " ".join(t.text for t in toks[i:j])
+
+
+def _surface(ad: AnalysedDoc, i: int, j: int) -> str:
+    return ad.doc.text[ad.tokens[i].start:ad.tokens[j - 1].end]
+
+
+def _place(ad: AnalysedDoc, i: int, j: int) -> int | None:
+    """The GeoNames id of a city named exactly by tokens i..j (most populous first), or None.
+
+    A one-word name that is also an ordinary word stays out (ورقة is "paper" before it is a town).
+    """
+    m = city_matcher("ar").match_at(ad.tokens, i)
+    if m is None or m.end != j or (len(m.key) == 1 and m.key[0] in _lexicons().common):
+        return None
+    table = cities()
+    cands = sorted((table[g] for g in m.value if g in table), key=lambda c: (-c.population, c.geonames))
+    return cands[0].geonames if cands else None
