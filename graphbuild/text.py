@@ -84,6 +84,52 @@ _WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*|[^\w\s]", re.UNICODE)
 _ELISION = re.compile(r"^(l|d|qu|j|n|s|c|m|t|jusqu|lorsqu|puisqu)'(.+)$")
 
 
+_FOLD_TABLE: dict[int, str] = {}  # ord → fold_char, for str.translate
+_SAME_LENGTH: set[str] = set()  # characters that fold to exactly one character
+
+
+@lru_cache(maxsize=256)
+def _dropped_pattern(chars: frozenset[str]) -> re.Pattern:
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]+")
+
+
+def _normalise(text: str) -> tuple[str, array]:
+    """``fold_char`` over the text, and each normalised character's offset in the original.
+
+    Most texts only hold characters that fold to one character: then ``str.translate``
+    does the work in C and the offsets are the identity.
+    """
+    chars = set(text)
+    for c in chars.difference(_SAME_LENGTH):
+        if ord(c) not in _FOLD_TABLE:
+            f = fold_char(c)
+            _FOLD_TABLE[ord(c)] = f
+            if len(f) == 1:
+                _SAME_LENGTH.add(c)
+    if chars <= _SAME_LENGTH:
+        return text.translate(_FOLD_TABLE), array("I", range(len(text)))
+    dropped = {c for c in chars if not _FOLD_TABLE[ord(c)]}
+    if chars <= _SAME_LENGTH | dropped:  # tatweel, harakat, invisible marks: only deletions
+        offs = array("I")
+        kept_from = 0
+        for m in _dropped_pattern(frozenset(dropped)).finditer(text):
+            offs.extend(range(kept_from, m.start()))
+            kept_from = m.end()
+        offs.extend(range(kept_from, len(text)))
+        return text.translate(_FOLD_TABLE), offs
+    parts: list[str] = []
+    offs = array("I")  # 4 bytes per character: a 50 MB article stays affordable
+    table = _FOLD_TABLE
+    for i, c in enumerate(text):
+        f = table[ord(c)]
+        parts.append(f)
+        if len(f) == 1:
+            offs.append(i)
+        elif f:
+            offs.extend([i] * len(f))
+    return "".join(parts), offs
+
+
 class Doc:
     """The normalised text of an article with tokens and sentences.
 
@@ -95,17 +141,7 @@ class Doc:
                  abbreviations: frozenset[str] = frozenset()):
         self.text = text
         self.lang = lang
-        parts: list[str] = []
-        offs = array("I")  # 4 bytes per character: a 50 MB article stays affordable
-        for i, c in enumerate(text):
-            f = fold_char(c)
-            parts.append(f)
-            if len(f) == 1:
-                offs.append(i)
-            elif f:
-                offs.extend([i] * len(f))
-        self.norm = "".join(parts)
-        self.offsets = offs
+        self.norm, self.offsets = _normalise(text)
         self.regions = regions if regions is not None else [(0, len(text))]
         self.tokens: list[Token] = []
         self.sentences: list[tuple[int, int]] = []  # original offsets
@@ -124,26 +160,34 @@ class Doc:
         sent_start: int | None = None
         toks: list[Token] = []
         norm = self.norm
+        text, offsets, n_offsets = self.text, self.offsets, len(self.offsets)
+        french, not_french = self.lang == "fr", self.lang != "fr"
+        prev_end = 0
         for m in _WORD.finditer(norm):
-            ns, ne = m.start(), m.end()
+            ns, ne = m.span()
             piece = m.group()
-            gap = norm[toks[-1].nend:ns] if toks else ""
-            if toks and "\n" in gap and gap.count("\n") >= 1:
+            gap = norm[prev_end:ns] if toks else ""
+            prev_end = ne
+            if "\n" in gap:
                 # a line break ends a sentence unless the line was wrapped mid-sentence
                 if "\n\n" in gap.replace(" ", "") or toks[-1].text in ".!?:" or _starts_line(norm, ns):
                     sent, sent_start = self._close(sent, sent_start, toks)
-            parts = [(ns, ne, piece)]
-            em = _ELISION.match(piece) if self.lang == "fr" else None
-            if em:
-                cut = ns + len(em.group(1)) + 1
-                parts = [(ns, cut, piece[:cut - ns]), (cut, ne, em.group(2))]
-            elif piece.endswith("'s") and len(piece) > 2 and self.lang != "fr":
-                parts = [(ns, ne - 2, piece[:-2]), (ne - 2, ne, "'s")]  # Spain's → Spain + 's
+            parts = ((ns, ne, piece),)
+            if "'" in piece:
+                em = _ELISION.match(piece) if french else None
+                if em:
+                    cut = ns + len(em.group(1)) + 1
+                    parts = ((ns, cut, piece[:cut - ns]), (cut, ne, em.group(2)))
+                elif piece.endswith("'s") and len(piece) > 2 and not_french:
+                    parts = ((ns, ne - 2, piece[:-2]), (ne - 2, ne, "'s"))  # Spain's → Spain + 's
             for ps, pe, ptxt in parts:
-                s, e = self.orig(ps, pe)
+                if pe <= n_offsets:
+                    s, e = offsets[ps], offsets[pe - 1] + 1
+                else:
+                    s, e = self.orig(ps, pe)
                 if sent_start is None:
                     sent_start = s
-                toks.append(Token(len(toks), ptxt, self.text[s:e], s, e, sent, ps, pe,
+                toks.append(Token(len(toks), ptxt, text[s:e], s, e, sent, ps, pe,
                                   token_variants(ptxt), token_variants(ptxt, True)))
             if piece in (".", "!", "?", ";") and not (piece == ";" and self.lang != "ar"):
                 prev = toks[-2].text if len(toks) > 1 else ""

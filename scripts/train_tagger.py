@@ -21,6 +21,7 @@ import hashlib
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -30,7 +31,15 @@ for p in (ROOT, ROOT / "benchmarks"):
 
 from ner_anercorp import Score, join_tokens, read_conll, tokens_to_bio  # noqa: E402
 
-from graphbuild.extractors.tagger import model_path, sentence_features, sentences  # noqa: E402
+from graphbuild.extractors.tagger import (  # noqa: E402
+    STAT_COLUMNS,
+    _bare,
+    lexicons_with,
+    model_path,
+    sentence_features,
+    sentences,
+    word_stats_path,
+)
 from graphbuild.text import Doc  # noqa: E402
 
 PARAMS = {
@@ -88,28 +97,84 @@ def wojood_sentences(path: str | Path) -> list[list[tuple[str, str]]]:
     return sents
 
 
-def examples(sents):
-    """(features, labels) per graphbuild sentence."""
+FOLDS = 5  # word statistics for each fifth of the training text come from the other four
+
+
+def tokenised(sents):
+    """Per ANERcorp sentence: its graphbuild sentences as (tokens, labels)."""
     for s in sents:
         words = [w for w, _ in s]
         tags = [tag if tag[2:] in KEEP else "O" for _, tag in s]
         text, offs = join_tokens(words)
         doc = Doc(text, "ar")
         labels = token_tags(doc.tokens, offs, tags)
-        pos = 0
+        out, pos = [], 0
         for sent in sentences(doc.tokens):
-            yield sentence_features(sent), labels[pos:pos + len(sent)]
+            out.append((sent, labels[pos:pos + len(sent)]))
             pos += len(sent)
+        yield out
+
+
+def count_words(items) -> Counter:
+    counts: Counter = Counter()
+    for src in items:
+        for toks, labels in src:
+            for t, lab in zip(toks, labels, strict=True):
+                b = _bare(t.text)
+                counts[b, "seen"] += 1
+                if lab != "O":
+                    counts[b, lab[2:]] += 1
+    return counts
+
+
+def word_stats(counts: Counter) -> dict[str, tuple[int, ...]]:
+    """Counts → the table the features read; words seen once and never in an entity are left out."""
+    out = {}
+    for (w, kind), n in counts.items():
+        if kind != "seen" or not n:
+            continue
+        typed = tuple(counts[w, column] for column in STAT_COLUMNS)
+        if n >= 2 or any(typed):
+            out[w] = (n, *typed)
+    return out
+
+
+def write_word_stats(stats, path: Path) -> None:
+    lines = ["word\tseen\t" + "\t".join(STAT_COLUMNS)]
+    lines += ["\t".join([w, *map(str, stats[w])]) for w in sorted(stats)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def examples(sents):
+    """(features, labels) per graphbuild sentence, and the word statistics of all of ``sents``.
+
+    A word's statistics in a training sentence never count that sentence's own fold (jackknifing):
+    otherwise every training word would look "seen", and the model would trust the statistics
+    more than they deserve on new text.
+    """
+    items = list(tokenised(sents))
+    total = count_words(items)
+    out = []
+    n = len(items)
+    for k in range(FOLDS):
+        block = items[k * n // FOLDS:(k + 1) * n // FOLDS]
+        rest = total.copy()
+        rest.subtract(count_words(block))
+        lex = lexicons_with(word_stats(rest))
+        out += [(sentence_features(toks, lex), labels) for src in block for toks, labels in src]
+    return out, word_stats(total)
 
 
 def train(sents, out: Path, params: dict) -> float:
     import pycrfsuite
 
     trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=False)
-    for xseq, yseq in examples(sents):
+    data, stats = examples(sents)
+    for xseq, yseq in data:
         trainer.append(xseq, yseq)
     trainer.set_params(params)
     out.parent.mkdir(parents=True, exist_ok=True)
+    write_word_stats(stats, word_stats_path(out))
     t0 = time.perf_counter()
     trainer.train(str(out))
     return time.perf_counter() - t0

@@ -9,7 +9,7 @@ from ..text import fold
 from ..translit import to_latin
 from .base import AnalysedDoc, Ent
 from .meetings import MeetingDraft
-from .resources import cities, countries, organisations
+from .resources import arabic_city_forms, cities, countries, organisations
 
 
 def _days(start: str | None, end: str | None) -> int | None:
@@ -97,7 +97,9 @@ class Assembler:
             c = out.get(e.key)
             if c is None:
                 entry = table[e.key]
-                name = entry.name_ar if ad.lang.lang == "ar" and entry.name_ar else entry.name
+                name = entry.name
+                if ad.lang.lang == "ar":  # the spelling the article used, else GeoNames' plainest
+                    name = arabic_city_forms().get(tuple(e.data.get("form") or ())) or entry.name_ar or name
                 c = City(f"city:{e.key}", name, entry.name, e.key, entry.country,
                          latitude=entry.latitude, longitude=entry.longitude)
                 out[e.key] = c

@@ -131,6 +131,7 @@ class PersonFinder:
         toks = ad.tokens
         lang = ad.lang
         self.common = common_words(lang.lang)
+        self._title_starts = {e.start for e in ad.ents.get("TITLE", [])}
         found: list[Ent] = []
         i = 0
         while i < len(toks):
@@ -211,8 +212,8 @@ class PersonFinder:
             name = self.read_name(ad, i, min_len=3)  # "سلوى بن عمار", "أحمد ولد محمد"
             if name:
                 return self._person(ad, name, self._titles_after(ad, name[1]), cue="particle")
-        if lang.lang == "ar":
-            name = self.read_name(ad, i, min_len=2, strict=True)
+        if lang.lang == "ar" and not self._title_starts.isdisjoint(range(i + 2, i + self.MAX_NAME + 3)):
+            name = self.read_name(ad, i, min_len=2, strict=True)  # only where a title may follow the name
             if name:
                 after = self._titles_after(ad, name[1])
                 if after and self._left_boundary(ad, i):

