@@ -8,6 +8,7 @@ knows the JSON shape, so the contract changes in one spot.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields, is_dataclass
+from functools import cache
 from typing import Any
 
 SCHEMA = "graphbuild-extraction/1"
@@ -206,12 +207,23 @@ def _meeting_dict(m: Meeting) -> dict[str, Any]:
     return d
 
 
+_LEAVES = (str, int, float, bool, type(None))
+
+
 def _as_dict(value: Any) -> Any:
     """``dataclasses.asdict`` without its deep copies (our leaves are immutable): it ran per article."""
-    if is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _as_dict(getattr(value, f.name)) for f in fields(value)}
+    if isinstance(value, _LEAVES):
+        return value
     if isinstance(value, list | tuple):
         return type(value)(_as_dict(x) for x in value)
     if isinstance(value, dict):
         return {k: _as_dict(x) for k, x in value.items()}
+    names = _field_names(type(value))
+    if names is not None:
+        return {name: _as_dict(getattr(value, name)) for name in names}
     return value
+
+
+@cache
+def _field_names(cls: type) -> tuple[str, ...] | None:
+    return tuple(f.name for f in fields(cls)) if is_dataclass(cls) else None

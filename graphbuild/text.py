@@ -13,6 +13,7 @@ import unicodedata
 from array import array
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 _AR_FOLD = {
     "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي",
@@ -55,11 +56,13 @@ def fold_char(c: str) -> str:
 
 def fold(s: str) -> str:
     """Normalise a string the same way article text is normalised (for lexicon keys)."""
-    return "".join(fold_char(c) for c in s)
+    _learn(s)
+    return s.translate(_FOLD_TABLE)
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """One word or punctuation mark (a named tuple: built by the hundred per article, cheaply)."""
+
     i: int  # index in the token list
     text: str  # normalised form
     raw: str  # original surface
@@ -88,6 +91,18 @@ _FOLD_TABLE: dict[int, str] = {}  # ord → fold_char, for str.translate
 _SAME_LENGTH: set[str] = set()  # characters that fold to exactly one character
 
 
+def _learn(text: str) -> set[str]:
+    """Put the text's characters in the translation table; return them."""
+    chars = set(text)
+    for c in chars.difference(_SAME_LENGTH):
+        if ord(c) not in _FOLD_TABLE:
+            f = fold_char(c)
+            _FOLD_TABLE[ord(c)] = f
+            if len(f) == 1:
+                _SAME_LENGTH.add(c)
+    return chars
+
+
 @lru_cache(maxsize=256)
 def _dropped_pattern(chars: frozenset[str]) -> re.Pattern:
     return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]+")
@@ -99,13 +114,7 @@ def _normalise(text: str) -> tuple[str, array]:
     Most texts only hold characters that fold to one character: then ``str.translate``
     does the work in C and the offsets are the identity.
     """
-    chars = set(text)
-    for c in chars.difference(_SAME_LENGTH):
-        if ord(c) not in _FOLD_TABLE:
-            f = fold_char(c)
-            _FOLD_TABLE[ord(c)] = f
-            if len(f) == 1:
-                _SAME_LENGTH.add(c)
+    chars = _learn(text)
     if chars <= _SAME_LENGTH:
         return text.translate(_FOLD_TABLE), array("I", range(len(text)))
     dropped = {c for c in chars if not _FOLD_TABLE[ord(c)]}
@@ -155,6 +164,17 @@ class Doc:
     def in_body(self, start: int) -> bool:
         return any(a <= start < b for a, b in self.regions)
 
+    def body_mask(self) -> list[bool]:
+        """``in_body(t.start)`` for every token, in one walk over the sorted regions."""
+        regions = sorted(self.regions)
+        out = []
+        k = 0
+        for t in self.tokens:
+            while k < len(regions) and regions[k][1] <= t.start:
+                k += 1
+            out.append(k < len(regions) and regions[k][0] <= t.start)
+        return out
+
     def _tokenise(self, abbreviations: frozenset[str]) -> None:
         sent = 0
         sent_start: int | None = None
@@ -187,8 +207,8 @@ class Doc:
                     s, e = self.orig(ps, pe)
                 if sent_start is None:
                     sent_start = s
-                toks.append(Token(len(toks), ptxt, text[s:e], s, e, sent, ps, pe,
-                                  token_variants(ptxt), token_variants(ptxt, True)))
+                toks.append(_new_tuple(Token, (len(toks), ptxt, text[s:e], s, e, sent, ps, pe)
+                                       + _both_variants(ptxt)))  # Token(...) without its Python __new__
             if piece in (".", "!", "?", ";") and not (piece == ";" and self.lang != "ar"):
                 prev = toks[-2].text if len(toks) > 1 else ""
                 if piece == "." and (prev in abbreviations or (len(prev) == 1 and prev.isalpha()
@@ -261,6 +281,14 @@ def ar_bare_variants(token: str) -> tuple[str, ...]:
     out = list(ar_variants(token))
     out += [v[2:] for v in out if v.startswith("ال") and len(v) > 3]
     return tuple(dict.fromkeys(out))
+
+
+_new_tuple = tuple.__new__
+
+
+@lru_cache(maxsize=65536)
+def _both_variants(token: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    return token_variants(token), token_variants(token, True)
 
 
 def token_variants(token: str, bare: bool = False) -> tuple[str, ...]:

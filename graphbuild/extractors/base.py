@@ -30,10 +30,18 @@ class AnalysedDoc:
         self.layout = layout
         self.lang = lang
         self.tokens: list[Token] = doc.tokens
-        self.allowed = [doc.in_body(t.start) for t in self.tokens]
+        self.allowed = doc.body_mask()
         self.ents: dict[str, list[Ent]] = {}
         self.owner: list[str | None] = [None] * len(self.tokens)  # label of the span covering a token
         self.extra: dict[str, Any] = {}
+        self._starts: dict[int, set[int]] = {}
+
+    def starts(self, matcher) -> set[int]:
+        """Token positions where one of ``matcher``'s phrases may start (found once per document)."""
+        found = self._starts.get(id(matcher))
+        if found is None:
+            found = self._starts[id(matcher)] = matcher.starts(self.tokens)
+        return found
 
     # spans -----------------------------------------------------------------
     def add(self, ent: Ent, claim: bool = True) -> Ent:

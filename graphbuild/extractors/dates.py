@@ -44,9 +44,11 @@ class DateFinder:
         toks = ad.tokens
         lang = ad.lang
         pub = published_date(ad)
+        # a date starts on a number, a month, a relative day or a weekday: look nowhere else
+        maybe = ad.starts(lang.months) | ad.starts(lang.relative_days) | ad.starts(lang.weekdays)
         i = 0
         while i < len(toks):
-            if not ad.allowed[i] or ad.owner[i] is not None:
+            if not ad.allowed[i] or ad.owner[i] is not None or (i not in maybe and _int(toks[i].text) is None):
                 i += 1
                 continue
             ent = self._absolute(ad, i, pub) or self._relative(ad, i, pub) or self._weekday(ad, i, pub)

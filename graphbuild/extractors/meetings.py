@@ -44,8 +44,9 @@ class TriggerFinder:
                 hits.setdefault(t.sent, set()).add(t.text)
         # two different sport words make a sport sentence; one ("the 2030 World Cup") does not
         sport_sents = {sent for sent, words in hits.items() if len(words) >= 2}
+        maybe = ad.starts(lang.triggers)
         for i, t in enumerate(toks):
-            if not ad.allowed[i] or ad.owner[i] in ("ORG", "TITLE", "PERSON"):
+            if i not in maybe or not ad.allowed[i] or ad.owner[i] in ("ORG", "TITLE", "PERSON"):
                 continue
             if ad.at("TRIGGER", i):
                 continue
@@ -207,7 +208,8 @@ class MeetingAssembler:
         dates = ad.in_sentence("DATE", sent)
         durations = ad.in_sentence("DURATION", sent)
         sent_tokens = [t for t in toks if t.sent == sent]
-        future = any(lang.future_cues.match_at(toks, t.i) for t in sent_tokens)
+        cues = ad.starts(lang.future_cues)
+        future = any(lang.future_cues.match_at(toks, t.i) for t in sent_tokens if t.i in cues)
         return {
             "ordinal": trig.data.get("ordinal"),
             "city": min(cities, key=lambda c: abs(c.start - trig.start)) if cities else None,

@@ -40,9 +40,10 @@ class TitleFinder:
     def __call__(self, ad: AnalysedDoc) -> None:
         toks = ad.tokens
         lang = ad.lang
+        maybe = ad.starts(lang.titles)
         i = 0
         while i < len(toks):
-            if not ad.allowed[i] or ad.owner[i] in ("ORG", "DATE"):
+            if i not in maybe or not ad.allowed[i] or ad.owner[i] in ("ORG", "DATE"):
                 i += 1
                 continue
             m = lang.titles.match_at(toks, i)
@@ -165,7 +166,7 @@ class PersonFinder:
     def _at(self, ad: AnalysedDoc, i: int) -> Ent | None:
         toks = ad.tokens
         lang = ad.lang
-        hon = lang.honorifics.match_at(toks, i)
+        hon = lang.honorifics.match_at(toks, i) if i in self._starts(ad)[0] else None
         if hon:
             j = hon.end
             while j < len(toks) and (toks[j].text == "." or (h2 := lang.honorifics.match_at(toks, j))):
@@ -220,12 +221,21 @@ class PersonFinder:
                     return self._person(ad, name, after, cue="apposition")
         return None
 
+    def _starts(self, ad: AnalysedDoc) -> tuple[set[int], set[int]]:
+        """Where an honorific or a given name may start (asked at every token: kept for the document)."""
+        if getattr(self, "_starts_of", None) is not ad:
+            self._starts_of = ad
+            self._starts_found = (ad.starts(ad.lang.honorifics), ad.starts(ad.lang.given_names))
+        return self._starts_found
+
     def _given_name(self, ad: AnalysedDoc, i: int) -> bool:
         m = ad.lang.given_names.match_at(ad.tokens, i)
         return bool(m)
 
     def _strong_given_name(self, ad: AnalysedDoc, i: int) -> bool:
         """A given name that may open a name on its own (not علي/على, سالم … which are also words)."""
+        if i not in self._starts(ad)[1]:
+            return False
         m = ad.lang.given_names.match_at(ad.tokens, i)
         if not m:
             return False

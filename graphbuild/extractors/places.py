@@ -96,10 +96,15 @@ class MinistryNames:
     def __call__(self, ad: AnalysedDoc) -> None:
         toks = ad.tokens
         lang = ad.lang
+        maybe = ad.starts(lang.org_heads)
+        english = lang.lang == "en"
         i = 0
         while i < len(toks):
+            if i not in maybe and not english:
+                i += 1
+                continue
             if not ad.free(i):
-                country_first = ad.starting_at("COUNTRY", i) if lang.lang == "en" else None
+                country_first = ad.starting_at("COUNTRY", i) if english else None
                 if country_first and not country_first.data.get("in_org"):
                     hit = self._country_first(ad, country_first)
                     if hit:
@@ -107,7 +112,7 @@ class MinistryNames:
                         continue
                 i += 1
                 continue
-            head = lang.org_heads.match_at(toks, i)
+            head = lang.org_heads.match_at(toks, i) if i in maybe else None
             if not head or head.value != "ministry":
                 i += 1
                 continue
@@ -159,9 +164,10 @@ class OrganisationPatterns:
     def __call__(self, ad: AnalysedDoc) -> None:
         toks = ad.tokens
         lang = ad.lang
+        maybe = ad.starts(lang.org_heads)
         i = 0
         while i < len(toks):
-            if not ad.free(i):
+            if i not in maybe or not ad.free(i):
                 i += 1
                 continue
             m = lang.org_heads.match_at(toks, i)

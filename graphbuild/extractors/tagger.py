@@ -129,30 +129,47 @@ class _Lexicons:
         self.weak_given = data.word_set("weak_given_names")
         self.common = common_words("ar")
         self.word_stats: WordStats = read_word_stats()
-        self._first_words: frozenset[str] | None = None
+        self._first_words: dict[str, tuple[int, ...]] | None = None
 
     def matchers(self):
         return (("cty", self.countries), ("city", self.cities), ("org", self.orgs), ("giv", self.given),
                 ("hon", self.honorifics), ("tit", self.titles), ("ohd", self.org_heads), ("mon", self.months))
 
     @property
-    def first_words(self) -> frozenset[str]:
+    def first_words(self) -> dict[str, tuple[int, ...]]:
+        """Word → the matchers (by position in ``matchers()``) that have a phrase starting with it."""
         if self._first_words is None:
-            self._first_words = frozenset().union(*(m.first_words() for _, m in self.matchers()))
+            index: dict[str, list[int]] = {}
+            for k, (_, matcher) in enumerate(self.matchers()):
+                for w in matcher.first_words():
+                    index.setdefault(w, []).append(k)
+            self._first_words = {w: tuple(ks) for w, ks in index.items()}
         return self._first_words
 
     def spans(self, tokens: Sequence[Token]) -> list[list[str]]:
-        """Gazetteer marks per token: B-/I- of each matcher's longest matches (within a sentence)."""
+        """Gazetteer marks per token: B-/I- of each matcher's longest matches (within a sentence).
+
+        One pass for all the matchers, each keeping ``find_all``'s rule: left to right, a
+        match starts after the end of that matcher's previous one.
+        """
         marks: list[list[str]] = [[] for _ in tokens]
-        firsts = self.first_words
-        starts = [i for i, t in enumerate(tokens) if not firsts.isdisjoint(t.bare_variants)]
-        if not starts:
-            return marks
-        for name, matcher in self.matchers():
-            for m in matcher.find_all(tokens, starts=starts):
-                marks[m.start].append("B" + name)
-                for k in range(m.start + 1, m.end):
-                    marks[k].append("I" + name)
+        index = self.first_words
+        matchers = self.matchers()
+        ends = [0] * len(matchers)
+        for i, t in enumerate(tokens):
+            hits = [k for v in t.bare_variants for k in index.get(v, ())]
+            if not hits:
+                continue
+            for k in sorted(set(hits)) if len(hits) > 1 else hits:
+                if i < ends[k]:
+                    continue
+                name, matcher = matchers[k]
+                m = matcher.match_at(tokens, i)
+                if m:
+                    ends[k] = m.end
+                    marks[i].append("B" + name)
+                    for j in range(i + 1, m.end):
+                        marks[j].append("I" + name)
         return marks
 
 
@@ -292,7 +309,7 @@ def bio_spans(tags: Sequence[str]) -> list[tuple[str, int, int]]:
 
 _LOCK = threading.Lock()
 _MODELS: dict[str, CrfModel] = {}
-_CACHE_LIMIT = 200_000  # words whose weight rows are kept (about 60 bytes each per label)
+_CACHE_LIMIT = 200_000  # words whose weight rows are kept (5 × labels floats each: 56 MB at most)
 
 
 class ModelUnavailable(RuntimeError):
@@ -329,11 +346,17 @@ class CrfModel:
         for (attr, label), w in sorted(info.state_features.items()):
             weights.setdefault(attr, np.zeros(n))[index[label]] = w
         self.weights = weights
+        self._pairs: dict[tuple[str, str], list] = {}  # (stem, next stem) → [bi- weights, bi+ weights]
+        for attr, w in weights.items():
+            if attr.startswith(("bi-=", "bi+=")):
+                a, b = attr[4:].split("|", 1)
+                self._pairs.setdefault((a, b), [None, None])[attr[2] == "+"] = w
         self.transitions = np.zeros((n, n))
         for (a, b), w in info.transitions.items():
             self.transitions[index[a], index[b]] = w
         self._zero = np.zeros(n)
-        self._rows: dict[str, np.ndarray] = {}
+        self._words: dict[str, tuple[int, str]] = {}  # word → (its row in _store, its stem)
+        self._store = np.zeros((1024, 1 + len(OFFSETS), n))
         self.stats_path = word_stats_path(path)
         self._lex: _Lexicons | None = None
         self.crfsuite = crf  # the reference implementation (tests, and ``tag_features``)
@@ -355,17 +378,31 @@ class CrfModel:
 
     def _row(self, word: str):
         """The word's weights at the focus and as the context of offsets -2, -1, +1, +2."""
-        row = self._rows.get(word)
-        if row is None:
-            import numpy as np
+        import numpy as np
 
-            lex = self.lex
-            row = np.stack([self._sum(_word_feats(word, lex))]
-                           + [self._sum(_context_feats(word, d, lex)) for d in OFFSETS])
-            if len(self._rows) >= _CACHE_LIMIT:
-                self._rows.clear()
-            self._rows[word] = row
-        return row
+        lex = self.lex
+        return np.stack([self._sum(_word_feats(word, lex))]
+                        + [self._sum(_context_feats(word, d, lex)) for d in OFFSETS])
+
+    def _lookup(self, texts: Sequence[str]) -> tuple[list[int], list[str]]:
+        """Row numbers in ``_store`` and stems of these words, adding the words not seen yet."""
+        import numpy as np
+
+        words = self._words
+        if len(words) + len(texts) > _CACHE_LIMIT:
+            words.clear()
+        ids, stems = [], []
+        for w in texts:
+            hit = words.get(w)
+            if hit is None:
+                k = len(words)
+                if k == len(self._store):
+                    self._store = np.concatenate([self._store, np.zeros_like(self._store)])
+                self._store[k] = self._row(w)
+                hit = words[w] = (k, _stem(w))
+            ids.append(hit[0])
+            stems.append(hit[1])
+        return ids, stems
 
     def scores(self, tokens: Sequence[Token]):
         """State scores (tokens × labels): the sum ``sentence_features`` spells out.
@@ -375,9 +412,10 @@ class CrfModel:
         import numpy as np
 
         n = len(tokens)
-        texts = [t.text for t in tokens]
-        rows = np.stack([self._row(w) for w in texts])  # n × (focus, -2, -1, +1, +2) × labels
-        sent = np.array([t.sent for t in tokens])
+        ids, stems = self._lookup([t.text for t in tokens])
+        rows = self._store[ids]  # n × (focus, -2, -1, +1, +2) × labels
+        sent_ids = [t.sent for t in tokens]
+        sent = np.array(sent_ids)
         s = rows[:, 0].copy()
         get = self.weights.get
         for k, d in enumerate(OFFSETS, start=1):
@@ -393,28 +431,38 @@ class CrfModel:
             if edge is not None:
                 s[~inside] += edge
         marks = self.lex.spans(tokens)  # matches stay within a sentence
+        at: list[int] = []  # the remaining weights, gathered and added in one go
+        add: list = []
         for i, ms in enumerate(marks):
             for m in ms:
                 w = get("g=" + m)
                 if w is not None:
-                    s[i] += w
+                    at.append(i)
+                    add.append(w)
                 for d in OFFSETS:
                     j = i + d  # token j sees token i at offset -d
-                    if 0 <= j < n and tokens[j].sent == tokens[i].sent:
+                    if 0 <= j < n and sent_ids[j] == sent_ids[i]:
                         w = get(f"{-d}:g=" + m)
                         if w is not None:
-                            s[j] += w
-        stems = [_stem(w) for w in texts]
+                            at.append(j)
+                            add.append(w)
+        pairs = self._pairs
         for i in range(1, n):
-            if tokens[i].sent != tokens[i - 1].sent:
+            if sent_ids[i] != sent_ids[i - 1]:
                 continue
-            pair = stems[i - 1] + "|" + stems[i]
-            w = get("bi-=" + pair)
-            if w is not None:
-                s[i] += w
-            w = get("bi+=" + pair)
-            if w is not None:
-                s[i - 1] += w
+            a, b = stems[i - 1], stems[i]
+            if "|" in a or "|" in b:  # the feature string is ambiguous: spell it out
+                before, after = get("bi-=" + a + "|" + b), get("bi+=" + a + "|" + b)
+            else:
+                before, after = pairs.get((a, b), (None, None))
+            if before is not None:
+                at.append(i)
+                add.append(before)
+            if after is not None:
+                at.append(i - 1)
+                add.append(after)
+        if at:
+            np.add.at(s, at, np.array(add))
         return s
 
     def tag(self, sents: Sequence[Sequence[Token]]) -> list[list[str]]:
@@ -431,31 +479,33 @@ class CrfModel:
         cols = np.arange(len(flat)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
         scores = np.zeros((len(sents), width, n_labels))
         scores[rows, cols] = self.scores(flat)
+        # longest sentences first: the sentences still going at step t are a prefix, no masks needed
+        order = sorted(range(len(sents)), key=lambda k: -len(sents[k]))
+        scores = scores[order]
+        by_length = lengths[order]
+        going = [int((by_length > t).sum()) for t in range(width)]
         delta = scores[:, 0].copy()
         back = np.zeros((len(sents), width, n_labels), dtype=np.intp)
         cand = np.empty((len(sents), n_labels, n_labels))
         trans = self.transitions[None]
-        shortest = int(lengths.min())
         for t in range(1, width):
-            np.add(delta[:, :, None], trans, out=cand)  # previous label × next label
-            best = cand.argmax(axis=1)
-            back[:, t] = best
-            step = cand.max(axis=1)
-            step += scores[:, t]
-            if t < shortest:
-                delta = step
-            else:  # sentences already ended keep their last column
-                live = lengths > t
-                delta[live] = step[live]
-        out = []
-        for b, n in enumerate(lengths.tolist()):
-            k = int(delta[b].argmax())
+            k = going[t]
+            c, d = cand[:k], delta[:k]
+            np.add(d[:, :, None], trans, out=c)  # previous label × next label
+            back[:k, t] = c.argmax(axis=1)
+            c.max(axis=1, out=d)
+            d += scores[:k, t]
+        paths: list[list[str]] = [[] for _ in sents]
+        labels = self.labels
+        for row, b in enumerate(order):
+            k = int(delta[row].argmax())
             path = [k]
-            for t in range(n - 1, 0, -1):
-                k = int(back[b, t, k])
+            back_row = back[row]
+            for t in range(len(sents[b]) - 1, 0, -1):
+                k = int(back_row[t, k])
                 path.append(k)
-            out.append([self.labels[k] for k in reversed(path)])
-        return out
+            paths[b] = [labels[k] for k in reversed(path)]
+        return paths
 
     def tag_features(self, feats: list[list[str]]) -> list[str]:
         """CRFsuite's own decoding of spelt-out features (the reference the fast path is held to)."""
