@@ -100,10 +100,11 @@ def worker_extract(corpus: str, ext_out: str, timings_out: str) -> dict[str, Any
             nbytes += size
             wall += dw
             cpu += dc
-            pl = per_lang.setdefault(art.lang, {"articles": 0, "bytes": 0, "seconds": 0.0})
+            pl = per_lang.setdefault(art.lang, {"articles": 0, "bytes": 0, "seconds": 0.0, "cpu_seconds": 0.0})
             pl["articles"] += 1
             pl["bytes"] += size
             pl["seconds"] += dw
+            pl["cpu_seconds"] += dc
             for k in totals:
                 if k != "participants":
                     totals[k] += len(d[k])
@@ -114,6 +115,8 @@ def worker_extract(corpus: str, ext_out: str, timings_out: str) -> dict[str, Any
                 _progress(articles=n, seconds=round(wall, 1), rss_mb=rss_mb())
     for pl in per_lang.values():
         pl["articles_per_s"] = round(pl["articles"] / pl["seconds"], 1) if pl["seconds"] else None
+        # per core: the CPU time of this one process (wall time also counts what the host took away)
+        pl["articles_per_cpu_s"] = round(pl["articles"] / pl["cpu_seconds"], 1) if pl["cpu_seconds"] else None
         pl["mb_per_s"] = round(pl["bytes"] / pl["seconds"] / 1e6, 3) if pl["seconds"] else None
         pl["seconds"] = round(pl["seconds"], 2)
     return {
@@ -501,6 +504,11 @@ def table(results: dict[str, Any]) -> str:
     widths = [max(len(str(row[i])) for row in rows) for i in range(len(rows[0]))]
     lines = ["  ".join(str(c).rjust(w) for c, w in zip(row, widths, strict=True)) for row in rows]
     lines.insert(1, "  ".join("-" * w for w in widths))
+    for n, r in results["sizes"].items():
+        per_lang = (r.get("extract") or {}).get("per_lang") or {}
+        if per_lang:
+            lines.append(f"{n}: extraction per language, articles/s (per CPU s): " + ", ".join(
+                f"{lang} {pl['articles_per_s']} ({pl.get('articles_per_cpu_s')})" for lang, pl in per_lang.items()))
     sp = results.get("spacy") or {}
     if "ratio" in sp:
         g, sn = sp["graphbuild_fr"], sp["spacy_ner"]

@@ -482,8 +482,12 @@ class CrfModel:
         # longest sentences first: the sentences still going at step t are a prefix, no masks needed
         order = sorted(range(len(sents)), key=lambda k: -len(sents[k]))
         scores = scores[order]
-        by_length = lengths[order]
-        going = [int((by_length > t).sum()) for t in range(width)]
+        by_length = [len(sents[k]) for k in order]
+        going, k = [], len(sents)  # going[t]: how many sentences are longer than t
+        for t in range(width):
+            while k and by_length[k - 1] <= t:
+                k -= 1
+            going.append(k)
         delta = scores[:, 0].copy()
         back = np.zeros((len(sents), width, n_labels), dtype=np.intp)
         cand = np.empty((len(sents), n_labels, n_labels))
@@ -523,15 +527,23 @@ def load_model(path: str | Path | None = None) -> CrfModel:
     return model
 
 
-def tag_spans(tokens: Sequence[Token], path: str | Path | None = None) -> list[tuple[str, int, int]]:
-    """(PERS|ORG|LOC, start, end) spans over ``tokens`` (indices into that list), sentence by sentence."""
+def tag_spans(tokens: Sequence[Token], path: str | Path | None = None,
+              wanted: Sequence[bool] | None = None) -> list[tuple[str, int, int]]:
+    """(PERS|ORG|LOC, start, end) spans over ``tokens`` (indices into that list), sentence by sentence.
+
+    ``wanted``: per token, whether its spans are of use; sentences with no wanted token are
+    not tagged (an article's site chrome, say).
+    """
     model = load_model(path)
     out: list[tuple[str, int, int]] = []
-    pos = 0
-    sents = sentences(tokens)
-    for sent, tags in zip(sents, model.tag(sents), strict=True):
-        out += [(lab, pos + s, pos + e) for lab, s, e in bio_spans(tags) if lab in LABELS]
+    sents, firsts, pos = [], [], 0
+    for sent in sentences(tokens):
+        if wanted is None or any(wanted[pos:pos + len(sent)]):
+            sents.append(sent)
+            firsts.append(pos)
         pos += len(sent)
+    for first, tags in zip(firsts, model.tag(sents), strict=True):
+        out += [(lab, first + s, first + e) for lab, s, e in bio_spans(tags) if lab in LABELS]
     return out
 
 
@@ -558,7 +570,7 @@ class ArabicTagger:
         if ad.lang.lang != "ar" or not ad.tokens:
             return
         renamed: dict[str, str] = {}
-        for label, i, j in tag_spans(ad.tokens, self.path):
+        for label, i, j in tag_spans(ad.tokens, self.path, ad.allowed):
             if not all(ad.allowed[k] for k in range(i, j)) or not self._plausible(ad, i, j):
                 continue
             if all(ad.owner[k] is None for k in range(i, j)):
