@@ -267,15 +267,49 @@ def read_json_records(text: str, source: str, jsonl: bool) -> Iterator[Item]:
                 yield _record_item(rec, src)
             return
     for n, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        src = f"{source}:{n}"
-        try:
-            rec = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield Item(src, "failed", reason=f"invalid JSON on line {n}: {exc.msg}")
-            continue
-        yield _record_item(rec, src)
+        if line.strip():
+            yield _jsonl_line(line, source, n)
+
+
+def _jsonl_line(line: str, source: str, n: int) -> Item:
+    src = f"{source}:{n}"
+    try:
+        rec = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return Item(src, "failed", reason=f"invalid JSON on line {n}: {exc.msg}")
+    return _record_item(rec, src)
+
+
+STREAM_BYTES = 16 * 1024 * 1024  # JSON Lines files above this are read a line at a time
+
+
+def stream_jsonl(path: Path, source: str) -> Iterator[Item] | None:
+    """A large UTF-8 JSON Lines file, one record at a time (memory stays flat, any size).
+
+    Returns None when the file does not look like UTF-8 (UTF-16, NUL bytes): such a file
+    is read whole, under ``MAX_BYTES``. A line that is not valid UTF-8 is read with U+FFFD
+    and a warning, and fails or succeeds alone like any other line.
+    """
+    with path.open("rb") as f:
+        head = f.read(4096)
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head:
+        return None
+
+    def items() -> Iterator[Item]:
+        with path.open("rb") as f:
+            for n, raw in enumerate(f, start=1):
+                if n == 1:
+                    raw = raw.removeprefix(b"\xef\xbb\xbf")
+                if not raw.strip():
+                    continue
+                try:
+                    yield _jsonl_line(raw.decode("utf-8"), source, n)
+                except UnicodeDecodeError:
+                    item = _jsonl_line(raw.decode("utf-8", errors="replace"), source, n)
+                    item.warnings.append(f"line {n} is not valid UTF-8: bad bytes read as U+FFFD")
+                    yield item
+
+    return items()
 
 
 def _record_item(rec, src: str) -> Item:
@@ -375,11 +409,13 @@ def read(paths: Iterable[str | Path], stdin=None) -> Iterator[Item]:
             yield Item(source, "skipped", reason=f"unsupported file type {suffix!r}")
             continue
         try:
-            data = path.read_bytes()
+            streamed = stream_jsonl(path, source) if suffix in (".jsonl", ".ndjson") and \
+                path.stat().st_size > STREAM_BYTES else None
+            data = path.read_bytes() if streamed is None else b""
         except OSError as exc:
             yield Item(source, "failed", reason=f"cannot read: {exc.strerror or exc}")
             continue
-        yield from _safely(read_bytes(data, source, suffix), source)
+        yield from _safely(streamed if streamed is not None else read_bytes(data, source, suffix), source)
 
 
 def _is_file(s: str) -> bool:

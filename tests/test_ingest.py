@@ -129,3 +129,36 @@ def test_language_detection_and_stable_ids():
     assert detect_language("ok") is None
     assert content_id(EN) == content_id(EN + "\n") == content_id(" " + EN)
     assert content_id(EN) != content_id(FR)
+
+
+def test_a_jsonl_corpus_larger_than_any_single_file_limit_is_streamed(tmp_path):
+    """A 210 MB JSON Lines file (over the 200 MB whole-file limit) is read a record at a time;
+    a broken line and a line with a bad byte still fail or warn alone."""
+    import tracemalloc
+
+    from graphbuild.ingest import MAX_BYTES
+
+    path = tmp_path / "big.jsonl"
+    body = ("x" * 1000 + "\n") * 1000  # ~1 MB of text per record
+    n = MAX_BYTES // len(body) + 10
+    with path.open("wb") as f:
+        for k in range(n):
+            f.write(json.dumps({"id": f"a{k}", "text": f"{EN} {k}\n{body}"}).encode() + b"\n")
+            if k == 3:
+                f.write(b'{"id": "broken", "text": \n')
+            if k == 4:
+                f.write(json.dumps({"id": "badbyte", "text": EN}).encode()[:-2] + b'\xff"}\n')
+    assert path.stat().st_size > MAX_BYTES
+    tracemalloc.start()
+    statuses, warned, peak = [], [], 0
+    for item in read([path]):
+        statuses.append(item.status)
+        warned += [item.source for w in item.warnings if "not valid UTF-8" in w]
+        if len(statuses) == 1:
+            tracemalloc.reset_peak()  # the first record loads the language model (~90 MB, kept)
+            base = tracemalloc.get_traced_memory()[0]
+        peak = max(peak, tracemalloc.get_traced_memory()[1] - base)
+    tracemalloc.stop()
+    assert statuses.count("read") == n + 1 and statuses.count("failed") == 1
+    assert warned == [f"{path}:7"]  # the line after record a4 and the broken line
+    assert peak < 50 * 1024 * 1024  # a few records at a time, not the file

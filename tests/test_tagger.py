@@ -67,3 +67,30 @@ def test_fast_decoder_gives_crfsuites_tags():
             differing += tags != model.tag_features(sentence_features(sent))
         assert any(tag != "O" for tags in fast for tag in tags), path.name
     assert checked > 200 and differing == 0
+
+
+def _names(pipeline, text):
+    ext = pipeline(make_article(text, source="t", fmt="txt", lang="ar"))
+    return sorted(p.name for p in ext.persons), sorted(c.name for c in ext.cities)
+
+
+def test_tagger_takes_first_names_back_from_the_city_gazetteer():
+    rules = Pipeline(components=default_components(tagger=False))
+    both = Pipeline()
+    for text, name, town in (("وأكد بشار الأسد أن المحادثات مع الوفد الروسي كانت مثمرة.", "بشار الأسد", "بشار"),
+                             ("وقال فلاديمير بوتين إن العلاقات بين البلدين جيدة.", "فلاديمير بوتين", "فلاديمير")):
+        assert _names(rules, text) == ([], [town])  # Béchar, Vladimir: GeoNames towns
+        assert _names(both, text) == ([name], [])
+
+
+def test_tagger_mends_a_name_the_rules_cut_short_and_its_other_mentions_follow():
+    text = (ROOT / "tests" / "corpus" / "ar" / "ar-03-amman-cairo-phone-call.txt").read_text(encoding="utf-8")
+    rules, _ = _names(Pipeline(components=default_components(tagger=False)), text)
+    both, _ = _names(Pipeline(), text)
+    assert "عبد الرحيم" in rules and "حسام عبد الرحيم" not in rules
+    assert "حسام عبد الرحيم" in both and "عبد الرحيم" not in both  # the later "عبد الرحيم" joins the full name
+
+
+def test_tagger_never_moves_the_start_of_a_name_that_follows_its_title():
+    text = (ROOT / "tests" / "corpus" / "ar" / "ar-10-baghdad-energy-ministers.txt").read_text(encoding="utf-8")
+    assert "باسم محمد الساعدي" in _names(Pipeline(), text)[0]  # not "محمد الساعدي": باسم is also a word
