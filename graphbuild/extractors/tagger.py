@@ -570,7 +570,9 @@ class ArabicTagger:
         if ad.lang.lang != "ar" or not ad.tokens:
             return
         renamed: dict[str, str] = {}
-        for label, i, j in tag_spans(ad.tokens, self.path, ad.allowed):
+        spans = tag_spans(ad.tokens, self.path, ad.allowed)
+        self._drop_doubtful_towns(ad, spans)
+        for label, i, j in spans:
             if not all(ad.allowed[k] for k in range(i, j)) or not self._plausible(ad, i, j):
                 continue
             if all(ad.owner[k] is None for k in range(i, j)):
@@ -581,6 +583,25 @@ class ArabicTagger:
             for e in ad.ents.get("PERSON", []):
                 if e.key in renamed and not e.data.get("author"):
                     e.key = renamed[e.key]
+
+    TOWN_POPULATION = 1_000_000  # below this, a town the tagger reads as an ordinary word is dropped
+
+    def _drop_doubtful_towns(self, ad: AnalysedDoc, spans: list[tuple[str, int, int]]) -> None:
+        """A smaller town that the tagger reads as no name at all is an ordinary word that GeoNames
+        also lists (الصور "the photos" for Tyre, فرقة "a band"): the city gazetteer alone took it.
+        Datelines, capitals and towns of the article's countries stay."""
+        named = {k for _, i, j in spans for k in range(i, j)}
+        table = cities()
+        countries_here = {e.key for e in ad.get("COUNTRY")}
+        for city in ad.get("CITY"):
+            d = city.data
+            if d.get("dateline") or d.get("from_country") or d.get("source") == "tagger":
+                continue
+            entry = table.get(city.key)
+            if entry is None or entry.population >= self.TOWN_POPULATION or entry.country in countries_here:
+                continue
+            if not any(k in named for k in range(city.start, city.end)):
+                ad.remove(city)
 
     def _add(self, ad: AnalysedDoc, label: str, i: int, j: int) -> None:
         toks = ad.tokens
