@@ -133,3 +133,26 @@ def test_page_has_no_network_references(tmp_path):
     page = write_html(kg, tmp_path / "v.html").read_text(encoding="utf-8")
     for needle in ("cdn.jsdelivr", "cdnjs", "bootstrap", "<link "):
         assert needle not in page
+
+
+def test_big_graphs_are_laid_out_around_a_simulated_core():
+    """Above LAYOUT_CORE nodes, only the core is simulated; leaves sit by their neighbour, every node
+    has a place (isolated parts too), and the result is the same each time."""
+    import math
+
+    import networkx as nx
+
+    from graphbuild.viz import LAYOUT_CORE, layout
+
+    g = nx.Graph()
+    for m in range(LAYOUT_CORE):  # meetings, each with three people and a shared country
+        g.add_edge(f"meeting:{m:05d}", f"country:{m % 40:02d}")
+        for p in range(3):
+            g.add_edge(f"meeting:{m:05d}", f"person:{m:05d}-{p}")
+    g.add_edge("person:lonely-a", "person:lonely-b")  # a part no core node reaches
+    pos = layout(g)
+    assert set(pos) == set(g.nodes) and pos == layout(g)
+    span = max(math.dist(pos["country:00"], pos[f"country:{c:02d}"]) for c in range(40))
+    far = [v for v in g if v.startswith("person:0")
+           if math.dist(pos[v], pos[next(iter(g.neighbors(v)))]) > span / 5]
+    assert not far, far[:5]

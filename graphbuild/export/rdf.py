@@ -357,32 +357,55 @@ def _unique(triples: Iterable[T]) -> list[T]:
     return [T(s, p, o, tuple(sorted(g))) for (s, p, o), g in merged.items()]
 
 
+class _Prepared:
+    """The mapped, deduplicated, sorted triples of a graph, shared by every format written from it."""
+
+    def __init__(self, kg: KnowledgeGraph, base_iri: str | None = None):
+        self.mapper = RdfMapper(kg.tidy(), base_iri)
+        self.triples = sorted(_unique(self.mapper.triples()), key=lambda t: (t.s, t.p, str(t.o)))
+        self.prefixes = dict(NS, id=self.mapper.base)
+        self._ox_triples: list | None = None
+
+    def ox_triples(self) -> list:
+        import pyoxigraph as ox
+
+        if self._ox_triples is None:
+            self._ox_triples = [ox.Triple(ox.NamedNode(t.s), ox.NamedNode(t.p), _ox_term(t.o)) for t in self.triples]
+        return self._ox_triples
+
+    def quads(self) -> list:
+        import pyoxigraph as ox
+
+        self._ox_triples = None  # quads come last (see ``write_rdf``): free the triples first
+        entities_graph = self.mapper.base + "graph/entities"
+        quads = []
+        for t in self.triples:
+            for gname in (t.graphs or (None,)):
+                g = ox.NamedNode(self.mapper.graph_iri(gname) if gname else entities_graph)
+                quads.append(ox.Quad(ox.NamedNode(t.s), ox.NamedNode(t.p), _ox_term(t.o), g))
+        quads.sort(key=lambda q: (q.graph_name.value, q.subject.value, q.predicate.value, str(q.object)))
+        return quads
+
+    def serialize(self, fmt: str, quads: list | None = None) -> bytes:
+        import pyoxigraph as ox
+
+        if fmt == "ttl":
+            return ox.serialize(self.ox_triples(), format=ox.RdfFormat.TURTLE, prefixes=self.prefixes)
+        if fmt == "nt":
+            return ox.serialize(self.ox_triples(), format=ox.RdfFormat.N_TRIPLES)
+        if fmt == "jsonld":
+            expanded = json.loads(ox.serialize(self.ox_triples(), format=ox.RdfFormat.JSON_LD))
+            return (json.dumps(compact_jsonld(expanded, self.prefixes), ensure_ascii=False, indent=1,
+                               sort_keys=True) + "\n").encode("utf-8")
+        quads = self.quads() if quads is None else quads
+        if fmt == "trig":
+            return ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=self.prefixes)
+        return ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
+
+
 def rdf_bytes(kg: KnowledgeGraph, fmt: str, base_iri: str | None = None) -> bytes:
     """The graph serialised in one format: ttl, nt, jsonld, trig or nq (byte-identical across runs)."""
-    import pyoxigraph as ox
-
-    mapper = RdfMapper(kg.tidy(), base_iri)
-    triples = sorted(_unique(mapper.triples()), key=lambda t: (t.s, t.p, str(t.o)))
-    prefixes = dict(NS, id=mapper.base)
-    if fmt in ("ttl", "nt", "jsonld"):
-        ox_triples = [ox.Triple(ox.NamedNode(t.s), ox.NamedNode(t.p), _ox_term(t.o)) for t in triples]
-        if fmt == "ttl":
-            return ox.serialize(ox_triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes)
-        if fmt == "nt":
-            return ox.serialize(ox_triples, format=ox.RdfFormat.N_TRIPLES)
-        expanded = json.loads(ox.serialize(ox_triples, format=ox.RdfFormat.JSON_LD))
-        return (json.dumps(compact_jsonld(expanded, prefixes), ensure_ascii=False, indent=1, sort_keys=True)
-                + "\n").encode("utf-8")
-    entities_graph = mapper.base + "graph/entities"
-    quads = []
-    for t in triples:
-        for gname in (t.graphs or (None,)):
-            g = ox.NamedNode(mapper.graph_iri(gname) if gname else entities_graph)
-            quads.append(ox.Quad(ox.NamedNode(t.s), ox.NamedNode(t.p), _ox_term(t.o), g))
-    quads.sort(key=lambda q: (q.graph_name.value, q.subject.value, q.predicate.value, str(q.object)))
-    fmt_obj = ox.RdfFormat.TRIG if fmt == "trig" else ox.RdfFormat.N_QUADS
-    kwargs = {"prefixes": prefixes} if fmt == "trig" else {}
-    return ox.serialize(quads, format=fmt_obj, **kwargs)
+    return _Prepared(kg, base_iri).serialize(fmt)
 
 
 def compact_jsonld(expanded: list[dict], prefixes: dict[str, str]) -> dict:
@@ -425,12 +448,18 @@ FILES = {"ttl": "graph.ttl", "nt": "graph.nt", "jsonld": "graph.jsonld", "trig":
 
 
 def write_rdf(kg: KnowledgeGraph, out: Path, formats: Iterable[str], base_iri: str | None = None) -> dict[str, str]:
+    """Every format asked for, from one mapping of the graph (triple formats first, then quads)."""
+    formats = list(formats)
+    prepared = _Prepared(kg, base_iri)
     written = {}
-    for fmt in formats:
+    quads = None
+    for fmt in sorted(formats, key=lambda f: f in ("trig", "nq")):
+        if fmt in ("trig", "nq") and quads is None:
+            quads = prepared.quads()
         path = out / FILES[fmt]
-        path.write_bytes(rdf_bytes(kg, fmt, base_iri))
+        path.write_bytes(prepared.serialize(fmt, quads))
         written[fmt] = str(path)
-    return written
+    return {fmt: written[fmt] for fmt in formats}
 
 
 def to_rdflib(kg: KnowledgeGraph, base_iri: str | None = None):
