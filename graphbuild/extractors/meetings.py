@@ -45,6 +45,8 @@ class TriggerFinder:
         # two different sport words make a sport sentence; one ("the 2030 World Cup") does not
         sport_sents = {sent for sent, words in hits.items() if len(words) >= 2}
         maybe = ad.starts(lang.triggers)
+        editions: set[tuple[str, ...]] = set()  # trigger words used here for the edition of a fair
+        counted_end = -10
         for i, t in enumerate(toks):
             if i not in maybe or not ad.allowed[i] or ad.owner[i] in ("ORG", "TITLE", "PERSON"):
                 continue
@@ -53,12 +55,21 @@ class TriggerFinder:
             m = lang.triggers.match_at(toks, i)
             if not m or t.sent in sport_sents:
                 continue
+            if self._edition_of_event(ad, m.end):
+                editions.add(m.key)
+                continue
             if self._blocked(ad, m.end) or lang.non_triggers.match_at(toks, i):
+                continue
+            ordinal = self._ordinal(ad, m.end) if lang.lang == "ar" else self._ordinal_before(ad, i)
+            if m.key in editions and ordinal is None:
+                continue  # "الدورة" again, after "الدورة 39 لمعرض الكتاب": the same fair
+            if (i > 0 and toks[i - 1].text.isdigit() and int(toks[i - 1].text) > 1 and ordinal is None) or \
+                    (i - counted_end <= 1 and t.is_arabic and t.text.startswith("و")):
+                counted_end = m.end + 1  # "40 لقاء فكريا وندوة": a count of events, and what it lists
                 continue
             if toks[m.end - 1].is_arabic and m.key[-1].endswith("ه") and toks[m.end - 1].raw.endswith("ه"):
                 continue  # بدوره (in turn) is not دورة (session): triggers end in ta marbuta
             anaphoric = i > 0 and toks[i - 1].text in _DEMONSTRATIVES
-            ordinal = self._ordinal(ad, m.end) if lang.lang == "ar" else self._ordinal_before(ad, i)
             other = self._other(ad, m.end)
             ad.add(Ent("TRIGGER", i, m.end, m.value, {"anaphoric": anaphoric, "ordinal": ordinal, "other": other}),
                    claim=False)
@@ -69,6 +80,28 @@ class TriggerFinder:
         blocked = ad.lang.word_set("trigger_blockers")
         nxt = ad.tokens[j].text if j < len(ad.tokens) else ""
         return nxt in blocked or (nxt[:1] in "وب" and nxt[1:] in blocked)
+
+    _LINKS = {"of", "the", "de", "du", "des", "la", "le", "l'", "d'"}
+
+    @staticmethod
+    def _edition_of_event(ad: AnalysedDoc, j: int) -> bool:
+        """"الدورة التاسعة والثلاثين لمعرض تونس للكتاب", "the 39th edition of the book fair": the
+        session of a fair, a festival or a tournament is no meeting (but "a meeting at the fair" is)."""
+        events = ad.lang.word_set("event_blockers")
+        toks = ad.tokens
+        k = j
+        while k < min(len(toks), j + 5) and toks[k].sent == toks[j - 1].sent:
+            t = toks[k]
+            if t.text.isdigit() or t.text in TriggerFinder._LINKS or t.text in ("ال", "الـ") \
+                    or t.text in ad.lang.word_set("ordinal_skip") or _tens(ad, t.text):
+                k += 1
+                continue
+            ordinal = ad.lang.ordinals.match_at(toks, k)
+            if ordinal:
+                k = ordinal.end
+                continue
+            return any(v in events for v in t.variants)
+        return False
 
     @staticmethod
     def _other(ad: AnalysedDoc, j: int) -> bool:
@@ -287,3 +320,11 @@ class MeetingAssembler:
                     out.add(p.start)
                     break
         return out
+
+
+def _tens(ad: AnalysedDoc, word: str) -> bool:
+    """"والثلاثين": the tens of a compound ordinal."""
+    for v in (word, word[1:] if word.startswith("و") else word):
+        if (v[2:] if v.startswith("ال") else v) in ad.lang.ordinal_tens:
+            return True
+    return False
