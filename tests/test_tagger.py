@@ -47,7 +47,7 @@ def test_anercorp_figure():
     last = res.stdout.strip().splitlines()[-1]
     micro = float(re.fullmatch(r"micro F1 (\d\.\d+)", last).group(1))
     print(f"\nANERcorp (first 300 test sentences): {res.stdout.strip().splitlines()[-2]}")
-    assert micro >= 0.62
+    assert micro >= 0.70  # reached 0.715 (0.651 on the whole test split)
 
 
 def test_fast_decoder_gives_crfsuites_tags():

@@ -35,6 +35,7 @@ class AnalysedDoc:
         self.owner: list[str | None] = [None] * len(self.tokens)  # label of the span covering a token
         self.extra: dict[str, Any] = {}
         self._starts: dict[int, set[int]] = {}
+        self._by_start: dict[str, tuple[list[Ent], int, dict[int, Ent]]] = {}
 
     def starts(self, matcher) -> set[int]:
         """Token positions where one of ``matcher``'s phrases may start (found once per document)."""
@@ -80,10 +81,17 @@ class AnalysedDoc:
         return None
 
     def starting_at(self, label: str, i: int) -> Ent | None:
-        for e in self.ents.get(label, []):
-            if e.start == i:
-                return e
-        return None
+        """The first span of ``label`` that starts at token i (asked at every token: indexed)."""
+        ents = self.ents.get(label)
+        if not ents:
+            return None
+        cached = self._by_start.get(label)
+        if cached is None or cached[0] is not ents or cached[1] != len(ents):  # added to, or replaced
+            index: dict[int, Ent] = {}
+            for e in ents:
+                index.setdefault(e.start, e)
+            cached = self._by_start[label] = (ents, len(ents), index)
+        return cached[2].get(i)
 
     def in_sentence(self, label: str, sent: int) -> list[Ent]:
         return [e for e in self.get(label) if self.tokens[e.start].sent == sent]

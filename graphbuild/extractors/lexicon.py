@@ -8,7 +8,7 @@ probe per token, linear in the article length whatever the lexicon size.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -105,17 +105,17 @@ class PhraseMatcher:
         return best
 
     def find_all(self, tokens: Sequence[Token], allowed: Sequence[bool] | None = None,
-                 starts: Sequence[int] | None = None) -> list[Match]:
+                 starts: Iterable[int] | None = None) -> list[Match]:
         """Non-overlapping longest matches, left to right.
 
-        ``starts``: the only positions where a match may begin (ascending), when the
-        caller has already ruled the others out for several matchers at once.
+        ``starts``: the only positions where a match may begin (``starts(tokens)``, or a
+        superset), when the caller has already found them.
         """
         out: list[Match] = []
         first = self._first.keys()
         bare = self.bare
         end = 0
-        for i in range(len(tokens)) if starts is None else starts:
+        for i in range(len(tokens)) if starts is None else sorted(starts):
             if i < end or (allowed is not None and not allowed[i]):
                 continue
             if first.isdisjoint(tokens[i].bare_variants if bare else tokens[i].variants):

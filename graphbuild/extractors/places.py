@@ -19,7 +19,7 @@ class OrganisationGazetteer:
 
     def __call__(self, ad: AnalysedDoc) -> None:
         matcher = org_matcher()
-        for m in matcher.find_all(ad.tokens, ad.allowed):
+        for m in matcher.find_all(ad.tokens, ad.allowed, ad.starts(matcher)):
             ad.add(Ent("ORG", m.start, m.end, m.value, {"source": "gazetteer"}))
 
 
@@ -30,7 +30,7 @@ class CountryGazetteer:
 
     def __call__(self, ad: AnalysedDoc) -> None:
         matcher = country_matcher(ad.lang.lang)
-        for m in matcher.find_all(ad.tokens, ad.allowed):
+        for m in matcher.find_all(ad.tokens, ad.allowed, ad.starts(matcher)):
             inside_org = any(ad.owner[k] == "ORG" for k in range(m.start, m.end))
             ad.add(Ent("COUNTRY", m.start, m.end, m.value, {"in_org": inside_org, "key": m.key}),
                    claim=not inside_org)
@@ -242,7 +242,7 @@ class CityGazetteer:
         if dl:
             allowed = [a or (dl[0] <= t.start < dl[1]) for a, t in zip(allowed, ad.tokens, strict=True)]
         common = common_words(ad.lang.lang)
-        for m in matcher.find_all(ad.tokens, allowed):
+        for m in matcher.find_all(ad.tokens, allowed, ad.starts(matcher)):
             if len(m.key) == 1 and m.key[0] in common:
                 continue  # an ordinary word that is also a place name somewhere (إطار، لأول)
             cands = [table[g] for g in m.value if g in table]

@@ -9,5 +9,5 @@ class TopicFinder:
     name = "topics"
 
     def __call__(self, ad: AnalysedDoc) -> None:
-        for m in ad.lang.topics.find_all(ad.tokens, ad.allowed):
+        for m in ad.lang.topics.find_all(ad.tokens, ad.allowed, ad.starts(ad.lang.topics)):
             ad.add(Ent("TOPIC", m.start, m.end, m.value), claim=False)
