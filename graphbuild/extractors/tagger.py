@@ -156,10 +156,11 @@ class _Lexicons:
         index = self.first_words
         matchers = self.matchers()
         ends = [0] * len(matchers)
+        firsts = index.keys()
         for i, t in enumerate(tokens):
-            hits = [k for v in t.bare_variants for k in index.get(v, ())]
-            if not hits:
+            if firsts.isdisjoint(t.bare_variants):
                 continue
+            hits = [k for v in t.bare_variants for k in index.get(v, ())]
             for k in sorted(set(hits)) if len(hits) > 1 else hits:
                 if i < ends[k]:
                     continue
@@ -357,6 +358,7 @@ class CrfModel:
         self._zero = np.zeros(n)
         self._words: dict[str, tuple[int, str]] = {}  # word → (its row in _store, its stem)
         self._store = np.zeros((1024, 1 + len(OFFSETS), n))
+        self._mark_weights: dict[str, tuple] = {}
         self.stats_path = word_stats_path(path)
         self._lex: _Lexicons | None = None
         self.crfsuite = crf  # the reference implementation (tests, and ``tag_features``)
@@ -383,6 +385,12 @@ class CrfModel:
         lex = self.lex
         return np.stack([self._sum(_word_feats(word, lex))]
                         + [self._sum(_context_feats(word, d, lex)) for d in OFFSETS])
+
+    def _weights_of_mark(self, mark: str) -> tuple:
+        """(offset, weights) a gazetteer mark gives its own token (0) and the tokens around it."""
+        get = self.weights.get
+        found = [(0, get("g=" + mark))] + [(d, get(f"{-d}:g=" + mark)) for d in OFFSETS]
+        return tuple((d, w) for d, w in found if w is not None)
 
     def _lookup(self, texts: Sequence[str]) -> tuple[list[int], list[str]]:
         """Row numbers in ``_store`` and stems of these words, adding the words not seen yet."""
@@ -433,19 +441,17 @@ class CrfModel:
         marks = self.lex.spans(tokens)  # matches stay within a sentence
         at: list[int] = []  # the remaining weights, gathered and added in one go
         add: list = []
+        mark_weights = self._mark_weights
         for i, ms in enumerate(marks):
             for m in ms:
-                w = get("g=" + m)
-                if w is not None:
-                    at.append(i)
-                    add.append(w)
-                for d in OFFSETS:
-                    j = i + d  # token j sees token i at offset -d
+                found = mark_weights.get(m)
+                if found is None:
+                    found = mark_weights[m] = self._weights_of_mark(m)
+                for d, w in found:
+                    j = i + d  # token j sees the mark of token i (at offset -d from j)
                     if 0 <= j < n and sent_ids[j] == sent_ids[i]:
-                        w = get(f"{-d}:g=" + m)
-                        if w is not None:
-                            at.append(j)
-                            add.append(w)
+                        at.append(j)
+                        add.append(w)
         pairs = self._pairs
         for i in range(1, n):
             if sent_ids[i] != sent_ids[i - 1]:
