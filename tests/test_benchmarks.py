@@ -42,3 +42,11 @@ def test_rdf_and_html_benchmarks_smoke():
         res = _run(script, "--quick")
         assert res.returncode == 0, (script, res.stderr[-2000:])
         print("\n" + res.stdout[-800:])
+
+
+def test_arabic_throughput_benchmark_smoke():
+    res = _run("arabic_throughput.py", "--n", "150", "--passes", "1")
+    assert res.returncode == 0, res.stderr[-2000:]
+    lines = res.stdout.strip().splitlines()
+    assert lines[-2].startswith("rules only: best") and lines[-1].startswith("rules + tagger (shipped): best")
+    print("\n" + res.stdout)
