@@ -194,8 +194,10 @@ class OrganisationPatterns:
                     if k > j and lang.titles.match_at(toks, k):
                         break  # "الجمعية العامة الأمين العام …": a title starts the next phrase
                     if not (core.startswith(("ال", "لل")) or ad.owner[k] == "COUNTRY"):
-                        if k == j and not joined and not toks[j - 1].text.startswith(("ال", "لل")):
-                            pass  # construct state after an indefinite head: مجلس وزراء (not "البنك وهو")
+                        if k == j and not joined and not toks[j - 1].text.startswith(("ال", "لل")) \
+                                and not core.endswith(("يه", "ي")):
+                            pass  # construct state after an indefinite head: مجلس وزراء (not "البنك وهو",
+                            # nor an adjective: "مؤسسة مالية" is a financial institution, not a name)
                         else:
                             break
                 else:
