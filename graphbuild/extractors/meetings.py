@@ -63,7 +63,7 @@ class TriggerFinder:
             ordinal = self._ordinal(ad, m.end) if lang.lang == "ar" else self._ordinal_before(ad, i)
             if m.key in editions and ordinal is None:
                 continue  # "الدورة" again, after "الدورة 39 لمعرض الكتاب": the same fair
-            if (i > 0 and toks[i - 1].text.isdigit() and int(toks[i - 1].text) > 1 and ordinal is None) or \
+            if (i > 0 and _count(toks[i - 1].text) > 1 and ordinal is None) or \
                     (i - counted_end <= 1 and t.is_arabic and t.text.startswith("و")):
                 counted_end = m.end + 1  # "40 لقاء فكريا وندوة": a count of events, and what it lists
                 continue
@@ -328,3 +328,8 @@ def _tens(ad: AnalysedDoc, word: str) -> bool:
         if (v[2:] if v.startswith("ال") else v) in ad.lang.ordinal_tens:
             return True
     return False
+
+
+def _count(word: str) -> int:
+    """The number a token of ASCII digits spells (1..), else 0 ("❷" is a digit, but no count)."""
+    return int(word) if word.isascii() and word.isdigit() else 0
