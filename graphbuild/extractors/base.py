@@ -35,14 +35,33 @@ class AnalysedDoc:
         self.owner: list[str | None] = [None] * len(self.tokens)  # label of the span covering a token
         self.extra: dict[str, Any] = {}
         self._starts: dict[int, set[int]] = {}
+        self._form_index: dict[bool, dict[str, list[int]]] = {}
         self._by_start: dict[str, tuple[list[Ent], int, dict[int, Ent]]] = {}
 
     def starts(self, matcher) -> set[int]:
-        """Token positions where one of ``matcher``'s phrases may start (found once per document)."""
+        """Token positions where one of ``matcher``'s phrases may start (found once per document).
+
+        The document's word forms meet the matcher's first words in one set intersection, so
+        asking for a dozen lexicons costs little more than asking for one.
+        """
         found = self._starts.get(id(matcher))
         if found is None:
-            found = self._starts[id(matcher)] = matcher.starts(self.tokens)
+            index = self._forms(matcher.bare)
+            found = set()
+            for form in index.keys() & matcher.first_keys():
+                found.update(index[form])
+            self._starts[id(matcher)] = found
         return found
+
+    def _forms(self, bare: bool) -> dict[str, list[int]]:
+        """Each reading of the document's tokens (``variants``, or ``bare_variants``) → its positions."""
+        index = self._form_index.get(bare)
+        if index is None:
+            index = self._form_index[bare] = {}
+            for t in self.tokens:
+                for v in (t.bare_variants if bare else t.variants):
+                    index.setdefault(v, []).append(t.i)
+        return index
 
     # spans -----------------------------------------------------------------
     def add(self, ent: Ent, claim: bool = True) -> Ent:

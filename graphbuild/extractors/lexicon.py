@@ -126,13 +126,9 @@ class PhraseMatcher:
                 end = m.end
         return out
 
-    def starts(self, tokens: Sequence[Token]) -> set[int]:
-        """Positions where a phrase may start: a component scanning every token asks ``match_at``
-        only there (one C-level test per token instead of a call)."""
-        first = self._first.keys()
-        if self.bare:
-            return {t.i for t in tokens if not first.isdisjoint(t.bare_variants)}
-        return {t.i for t in tokens if not first.isdisjoint(t.variants)}
+    def first_keys(self):
+        """The words a phrase can start with, as a live view (no copy)."""
+        return self._first.keys()
 
     def first_words(self) -> frozenset[str]:
         """Every word a phrase can start with (for a shared pre-filter over several matchers)."""

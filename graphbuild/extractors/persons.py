@@ -133,10 +133,11 @@ class PersonFinder:
         lang = ad.lang
         self.common = common_words(lang.lang)
         self._title_starts = {e.start for e in ad.ents.get("TITLE", [])}
+        cues = self._cue_positions(ad)
         found: list[Ent] = []
         i = 0
         while i < len(toks):
-            if not ad.allowed[i] or ad.owner[i] not in (None, "TITLE", "CITY"):
+            if i not in cues or not ad.allowed[i] or ad.owner[i] not in (None, "TITLE", "CITY"):
                 i += 1
                 continue
             ent = self._at(ad, i)
@@ -163,6 +164,20 @@ class PersonFinder:
         self._short_mentions(ad)
 
     # -- cues ----------------------------------------------------------------
+    def _cue_positions(self, ad: AnalysedDoc) -> set[int]:
+        """Every position where ``_at`` can find a name (a superset): an honorific, a title or a given
+        name starts there, a capital (Latin script), a name particle follows, or a title comes
+        within a name's length after it (apposition). ``_at`` is asked nowhere else."""
+        toks = ad.tokens
+        lang = ad.lang
+        cues = set(self._starts(ad)[0]) | self._starts(ad)[1] | self._title_starts
+        if lang.lang != "ar":
+            return cues | {t.i for t in toks if t.is_upper_initial}
+        cues |= {t.i - 1 for t in toks[1:] if t.text in lang.particles}
+        for start in self._title_starts:
+            cues.update(range(max(0, start - self.MAX_NAME - 2), start - 1))
+        return cues
+
     def _at(self, ad: AnalysedDoc, i: int) -> Ent | None:
         toks = ad.tokens
         lang = ad.lang
