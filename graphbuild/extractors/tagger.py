@@ -36,6 +36,7 @@ MODEL_NAME = "ar_ner.crfsuite"
 LABELS = ("PERS", "ORG", "LOC")
 
 
+@cache
 def model_path() -> Path:
     return Path(str(resources.files("graphbuild").joinpath("data", "models", MODEL_NAME)))
 
@@ -525,11 +526,13 @@ class CrfModel:
 
 def load_model(path: str | Path | None = None) -> CrfModel:
     """The tagger model, read once per process and path (a 2 MB file: a fraction of a second)."""
-    p = str(path or model_path())
-    with _LOCK:
-        model = _MODELS.get(p)
-        if model is None:
-            model = _MODELS[p] = CrfModel(p)
+    p = str(path) if path else ""
+    model = _MODELS.get(p)  # the common case, without the lock
+    if model is None:
+        with _LOCK:
+            model = _MODELS.get(p)
+            if model is None:
+                model = _MODELS[p] = CrfModel(path or model_path())
     return model
 
 
