@@ -26,7 +26,8 @@ def extract(text_or_path: str | Path, *, lang: str | None = None, published: str
             title: str | None = None, ner: str | None = None) -> dict[str, Any]:
     """The extraction (EXTRACTION.md) of one article, given as a path or as text.
 
-    ``ner="spacy:fr_core_news_sm"`` adds an installed spaCy pipeline's PER/ORG spans.
+    ``ner="spacy:fr_core_news_sm"`` adds an installed spaCy pipeline's PER/ORG spans; ``ner="none"``
+    runs the rules alone (no Arabic CRF tagger).
     """
     from .ingest import read_one
 

@@ -19,6 +19,9 @@ EPILOG = """examples:
 exit codes: 0 success, 1 some inputs failed, 2 usage error or nothing could be read"""
 
 
+NER_HELP = ("add a statistical NER backend, e.g. spacy:fr_core_news_sm; 'none': rules only, "
+            "without the shipped Arabic tagger")
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="graphbuild",
@@ -34,7 +37,7 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--json", action="store_true", help="print the extraction JSON (the default)")
     e.add_argument("--lang", help="the article's language (ar, en, fr) instead of detecting it")
     e.add_argument("--published", metavar="YYYY-MM-DD", help="publication date, to resolve 'yesterday' etc.")
-    e.add_argument("--ner", metavar="BACKEND", help="add a statistical NER backend, e.g. spacy:fr_core_news_sm")
+    e.add_argument("--ner", metavar="BACKEND", help=NER_HELP)
 
     b = sub.add_parser("build", help="build the knowledge graph of many articles",
                        description="Read articles (files, folders, JSONL corpora, - for stdin), extract each, "
@@ -44,7 +47,7 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--formats", default=None, metavar="LIST",
                    help="comma-separated outputs (default: all): json,graphml,gexf,ttl,nt,jsonld,trig,nq,html")
     b.add_argument("--base-iri", default=None, metavar="IRI", help="base for RDF resource IRIs")
-    b.add_argument("--ner", metavar="BACKEND", help="add a statistical NER backend, e.g. spacy:fr_core_news_sm")
+    b.add_argument("--ner", metavar="BACKEND", help=NER_HELP)
     b.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
                    help="extract on N processes (output identical to --jobs 1)")
     b.add_argument("--engine", choices=("local", "dask"), default="local",

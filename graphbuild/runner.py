@@ -101,8 +101,14 @@ def _worker_extract(task: tuple[str, Any]) -> tuple[str, str | None, dict | None
 
 
 def make_pipeline(ner: str | None = None) -> Pipeline:
+    """The default pipeline; with ``ner="spacy:MODEL"`` a spaCy backend added; ``ner="none"``: rules
+    only, without the shipped Arabic tagger (to see what the statistical part adds)."""
     if not ner:
         return Pipeline()
+    if ner == "none":
+        from .extractors.pipeline import default_components
+
+        return Pipeline(components=default_components(tagger=False))
     from .extractors.ner import load_backend
 
     return Pipeline(extra=[load_backend(ner)])

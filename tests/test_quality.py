@@ -15,9 +15,9 @@ from conftest import ROOT, score
 import graphbuild
 
 GOLD = ROOT / "tests" / "gold"
-FLOORS = {  # macro F1 reached (ar-dev 0.877, ar-heldout 0.745, en-dev 0.854, en-heldout 0.687,
-    # fr-dev 0.770, fr-heldout 0.798), rounded down to two places
-    "ar-dev": 0.87, "ar-heldout": 0.74,
+FLOORS = {  # macro F1 reached (ar-dev 0.877, ar-heldout 0.745, ar-uncued 0.689, en-dev 0.854,
+    # en-heldout 0.687, fr-dev 0.770, fr-heldout 0.798), rounded down to two places
+    "ar-dev": 0.87, "ar-heldout": 0.74, "ar-uncued": 0.68,
     "en-dev": 0.85, "en-heldout": 0.68,
     "fr-dev": 0.76, "fr-heldout": 0.79,
 }
@@ -50,4 +50,4 @@ def test_negatives_have_no_meetings():
             negatives.append(ROOT / gold["text"])
     assert len(negatives) >= 8
     with_meetings = [p.name for p in negatives if graphbuild.extract(p)["meetings"]]
-    assert len(with_meetings) <= 1, with_meetings  # reached: 1 of 11 (a stock market week)
+    assert len(with_meetings) <= 1, with_meetings  # reached: 1 of 12 (a stock market week)
