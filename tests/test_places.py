@@ -20,3 +20,15 @@ def test_geonames_arabic_names_skip_uyghur_and_broken_spellings():
     assert by_name["Algiers"] == "الجزائر"  # not ئالجىر
     assert by_name["Damascus"] == "دمشق"  # not د مشق
     assert by_name["Baghdad"] == "بغداد"
+
+
+def test_an_acronym_spelling_does_not_make_the_name_capitals_only():
+    """Interpol is listed as "Interpol" and as the acronym "INTERPOL": "d'Interpol" is still the body."""
+    from graphbuild.extractors.resources import org_matcher
+    from graphbuild.text import Doc
+
+    for text, lang in (("la présence du secrétaire général d'Interpol, Jürgen Stock.", "fr"),
+                       ("Interpol and INTERPOL officers met.", "en")):
+        hits = [m.value for m in org_matcher().find_all(Doc(text, lang).tokens)]
+        assert hits.count("interpol") == (1 if lang == "fr" else 2), (text, hits)
+    assert not org_matcher().find_all(Doc("un homme et une femme", "fr").tokens)  # "UN" stays capitals only

@@ -101,8 +101,9 @@ def test_tagger_finds_participants_without_titles_and_unlisted_organisations(tmp
     small organisations), the shipped pipeline against the rules alone (``ner="none"``)."""
     import json
 
-    import graphbuild
     from conftest import score
+
+    import graphbuild
 
     gold = ROOT / "tests" / "gold" / "ar-uncued"
     reports = {}

@@ -47,6 +47,7 @@ class PhraseMatcher:
         self._first: dict[str, list[tuple[tuple[str, ...], Any]]] = {}
         self._upper: set[tuple[str, ...]] = set()  # acronyms (UN, WHO, US): match only in capitals
         self._capital: set[tuple[str, ...]] = set()
+        self._case_rules: dict[tuple[str, ...], tuple[bool, bool]] = {}  # key → (capital only, capitals only)
         self.size = 0
 
     def add(self, phrase: str | Sequence[str], value: Any, capital: bool = False) -> None:
@@ -54,10 +55,13 @@ class PhraseMatcher:
         key = phrase_key(phrase) if isinstance(phrase, str) else tuple(phrase)
         if not key:
             return
-        if capital:
-            self._capital.add(key)
-        if isinstance(phrase, str) and phrase.isupper() and phrase.isascii() and len(phrase) <= 8:
-            self._upper.add(key)
+        # a case rule holds for a key only while every phrase with that key asks for it:
+        # "INTERPOL" (an acronym: capitals only) must not stop "Interpol" matching "d'Interpol"
+        upper = isinstance(phrase, str) and phrase.isupper() and phrase.isascii() and len(phrase) <= 8
+        was_capital, was_upper = self._case_rules.get(key, (True, True))
+        self._case_rules[key] = (was_capital and capital, was_upper and upper)
+        (self._capital.add if was_capital and capital else self._capital.discard)(key)
+        (self._upper.add if was_upper and upper else self._upper.discard)(key)
         bucket = self._first.setdefault(key[0], [])
         bucket.append((key[1:], value))
         bucket.sort(key=lambda kv: -len(kv[0]))

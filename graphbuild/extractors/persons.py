@@ -380,6 +380,9 @@ class PersonFinder:
     # -- assembly ----------------------------------------------------------------
     def _person(self, ad: AnalysedDoc, name: tuple[int, int], titles: list[Ent], cue: str) -> Ent:
         s, e = name
+        if cue == "name" and s > 0 and ad.tokens[s - 1].text in ad.lang.word_set("name_prefixes") \
+                and ad.free(s - 1) and (ad.tokens[s - 1].is_arabic or ad.tokens[s - 1].is_upper_initial):
+            s -= 1  # "Sidi Mohamed Ould Ahmedou": the prefix belongs to the given name
         after = self._titles_after(ad, e) if cue != "name" else []
         all_titles = titles + [t for t in after if t not in titles]
         text = ad.doc.text[ad.tokens[s].start:ad.tokens[e - 1].end]
