@@ -156,7 +156,7 @@ class EntityResolver:
     def person(self, p: dict, article: str, ext: dict, local: dict[str, str]) -> str:
         name = p["name"]
         key = _name_key(name)
-        context = self._person_context(p, local)
+        context = self._person_context(p, local, ext)
         best, reason = None, ""
         if len(key.split()) >= 2:
             same = sorted(self._index["key"].get(key, ()))
@@ -185,13 +185,19 @@ class EntityResolver:
             node["label"], node["label_script"] = name, "latin"  # a Latin spelling from the press beats ours
         return nid
 
-    def _person_context(self, p: dict, local: dict[str, str]) -> set[str]:
+    def _person_context(self, p: dict, local: dict[str, str], ext: dict | None = None) -> set[str]:
+        """What a person is known by besides the name: the organisations and countries of their roles,
+        and the meetings they attended (city and day), which articles in other languages share."""
         ctx = set()
         for r in p.get("roles", []):
             if r.get("org"):
                 ctx.add(local.get(r["org"], r["org"]))
             if r.get("country"):
                 ctx.add(f"country:{r['country']}")
+        for m in (ext or {}).get("meetings", []):
+            if m.get("date_start") and m.get("city") in local and \
+                    any(part.get("person") == p.get("id") for part in m.get("participants", [])):
+                ctx.add(f"met@{local[m['city']]}@{m['date_start']}")
         return ctx
 
     def _cross_script(self, name: str, context: set[str]) -> tuple[str | None, str]:

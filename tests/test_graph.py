@@ -165,3 +165,29 @@ def test_spelling_variants_merge_but_lookalikes_do_not():
     assert frozenset({"خالد العلمي"}) in people and frozenset({"يوسف العلمي"}) in people
     merged = next(n for n in kg.nodes_of("person") if "Abderrahim Benmansour" in kg.g.nodes[n]["names"])
     assert all("a" in note[:3] for note in kg.g.nodes[merged]["merged"])  # each merge says why, by article
+
+
+def _met(aid: str, lang: str, name: str, day: str) -> dict:
+    """An article where ``name`` attends a meeting in Nouakchott on ``day``."""
+    ext = _ext(aid, lang, name)
+    ext["cities"] = [{"id": "city:2377450", "name": "Nouakchott", "name_en": "Nouakchott", "geonames": 2377450,
+                      "country": "MR", "surface": ["Nouakchott"], "mentions": [[0, 1]]}]
+    ext["meetings"] = [{"id": "meeting:1", "label": "summit", "type": "summit", "city": "city:2377450",
+                        "country": "MR", "date_start": day, "mentions": [[0, 1]], "countries": [],
+                        "organisations": [], "topics": [], "confidence": 0.8,
+                        "participants": [{"person": "person:0", "role": None, "mentions": [[0, 1]]}]}]
+    return ext
+
+
+def test_a_short_name_merges_across_scripts_when_both_attended_the_same_meeting():
+    """"يوسف العلمي" / "Youssef El Alami": a skeleton too short to trust alone (sf-lm), but the same
+    meeting (city and day) in both articles; another day is not enough."""
+    kg = KnowledgeGraph().add([_met("a1", "ar", "يوسف العلمي", "2025-01-19"),
+                               _met("a2", "fr", "Youssef El Alami", "2025-01-19"),
+                               _met("a3", "ar", "خالد العلمي", "2025-01-19"),
+                               _met("b1", "en", "Samir Ouali", "2025-01-19"),
+                               _met("b2", "ar", "سمير الوالي", "2025-03-02")])
+    people = {frozenset(kg.g.nodes[n]["names"]) for n in kg.nodes_of("person")}
+    assert frozenset({"يوسف العلمي", "Youssef El Alami"}) in people
+    assert frozenset({"خالد العلمي"}) in people  # a namesake at the same meeting stays apart
+    assert frozenset({"Samir Ouali"}) in people and frozenset({"سمير الوالي"}) in people
