@@ -201,8 +201,9 @@ class PersonFinder:
             while j < len(toks) and (t := ad.starting_at("TITLE", j)):
                 titles.append(t)
                 j = t.end
-            if j < len(toks) and toks[j].text == "," and lang.lang != "ar":
-                j += 1  # "Interior Minister, Hichem Fourati"? rare; allow
+            if j < len(toks) and toks[j].text == "," and (lang.lang != "ar" or (
+                    j + 1 < len(toks) and self._given_name(ad, j + 1) and toks[j + 1].sent == toks[j].sent)):
+                j += 1  # "Interior Minister, Hichem Fourati", "سفير المملكة، يوسف العلمي" (a given name next)
             if j < len(toks) and (h := lang.honorifics.match_at(toks, j)):
                 j = h.end
             name = self.read_name(ad, j, min_len=2 if lang.lang == "ar" else 1, after_title=True)
