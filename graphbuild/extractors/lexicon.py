@@ -133,7 +133,3 @@ class PhraseMatcher:
     def first_keys(self):
         """The words a phrase can start with, as a live view (no copy)."""
         return self._first.keys()
-
-    def first_words(self) -> frozenset[str]:
-        """Every word a phrase can start with (for a shared pre-filter over several matchers)."""
-        return frozenset(self._first)

@@ -130,22 +130,22 @@ class _Lexicons:
         self.weak_given = data.word_set("weak_given_names")
         self.common = common_words("ar")
         self.word_stats: WordStats = read_word_stats()
-        self._first_words: dict[str, tuple[int, ...]] | None = None
+        self._first_index: dict[str, tuple[int, ...]] | None = None
 
     def matchers(self):
         return (("cty", self.countries), ("city", self.cities), ("org", self.orgs), ("giv", self.given),
                 ("hon", self.honorifics), ("tit", self.titles), ("ohd", self.org_heads), ("mon", self.months))
 
     @property
-    def first_words(self) -> dict[str, tuple[int, ...]]:
+    def first_index(self) -> dict[str, tuple[int, ...]]:
         """Word → the matchers (by position in ``matchers()``) that have a phrase starting with it."""
-        if self._first_words is None:
+        if self._first_index is None:
             index: dict[str, list[int]] = {}
             for k, (_, matcher) in enumerate(self.matchers()):
-                for w in matcher.first_words():
+                for w in matcher.first_keys():
                     index.setdefault(w, []).append(k)
-            self._first_words = {w: tuple(ks) for w, ks in index.items()}
-        return self._first_words
+            self._first_index = {w: tuple(ks) for w, ks in index.items()}
+        return self._first_index
 
     def spans(self, tokens: Sequence[Token]) -> list[list[str]]:
         """Gazetteer marks per token: B-/I- of each matcher's longest matches (within a sentence).
@@ -154,7 +154,7 @@ class _Lexicons:
         match starts after the end of that matcher's previous one.
         """
         marks: list[list[str]] = [[] for _ in tokens]
-        index = self.first_words
+        index = self.first_index
         matchers = self.matchers()
         ends = [0] * len(matchers)
         firsts = index.keys()
