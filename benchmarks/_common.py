@@ -201,3 +201,27 @@ def view_counts(kg) -> tuple[int, int]:
 def dump(obj: Any, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(obj, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
+def run_worker(script: str, name: str, args: list[str], timeout: float | None, env: dict | None = None,
+               preexec_fn=None) -> dict[str, Any]:
+    """``script --worker name args…`` in a fresh interpreter: its last JSON line, or what it had
+    done (its "# {…}" progress lines) when it timed out, or its error."""
+    cmd = [sys.executable, str(Path(script).resolve()), "--worker", name, *args]
+    t = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=str(ROOT),
+                            env={**os.environ, **(env or {})}, preexec_fn=preexec_fn)
+    try:
+        out, err = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        out, err = proc.communicate()
+        progress = [json.loads(line[2:]) for line in out.splitlines() if line.startswith("# ")]
+        return {"timeout": True, "timeout_s": timeout, "progress": progress,
+                "wall_s": round(time.perf_counter() - t, 1)}
+    lines = [line for line in out.splitlines() if line.strip() and not line.startswith("# ")]
+    if proc.returncode != 0 or not lines:
+        return {"error": f"exit {proc.returncode}: {err.strip()[-2000:]}", "wall_s": round(time.perf_counter() - t, 1)}
+    res = json.loads(lines[-1])
+    res["wall_s"] = round(time.perf_counter() - t, 1)
+    return res

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -34,9 +33,9 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import _common  # noqa: E402
 from _common import (  # noqa: E402
     RESULTS,
-    ROOT,
     base_graph,
     current_rss_mb,
     dump,
@@ -130,23 +129,7 @@ def worker_rdflib(nt_path: str) -> dict[str, Any]:
 
 
 def run_worker(name: str, args: list[str], timeout: float | None) -> dict[str, Any]:
-    cmd = [sys.executable, str(Path(__file__).resolve()), "--worker", name, *args]
-    t = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=str(ROOT))
-    try:
-        out, err = proc.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        out, err = proc.communicate()
-        progress = [json.loads(line[2:]) for line in out.splitlines() if line.startswith("# ")]
-        return {"timeout": True, "timeout_s": timeout, "progress": progress,
-                "wall_s": round(time.perf_counter() - t, 1)}
-    lines = [line for line in out.splitlines() if line.strip() and not line.startswith("# ")]
-    if proc.returncode != 0 or not lines:
-        return {"error": f"exit {proc.returncode}: {err.strip()[-2000:]}"}
-    res = json.loads(lines[-1])
-    res["wall_s"] = round(time.perf_counter() - t, 1)
-    return res
+    return _common.run_worker(__file__, name, args, timeout)
 
 
 def count_triples(kg) -> int:

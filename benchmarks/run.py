@@ -38,6 +38,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import _common  # noqa: E402
 from _common import RESULTS, ROOT, current_rss_mb, dump, ensure_corpus, hwm_mb, machine_info, rss_mb  # noqa: E402
 
 SPACY_MODEL = "fr_core_news_sm"
@@ -322,24 +323,10 @@ def html_too_slow(merge: dict[str, Any], timeout: float) -> str | None:
 
 def run_worker(name: str, args: list[str], timeout: float, env: dict | None = None) -> dict[str, Any]:
     """One stage in a fresh interpreter; its JSON result, or what it had done when it timed out or failed."""
-    cmd = [sys.executable, str(Path(__file__).resolve()), "--worker", name, *args]
-    t = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=str(ROOT),
-                            env={**os.environ, **(env or {})}, preexec_fn=_limit_memory)
-    try:
-        out, err = proc.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        out, err = proc.communicate()
-        progress = [json.loads(line[2:]) for line in out.splitlines() if line.startswith("# ")]
-        return {"timeout": True, "timeout_s": timeout, "progress": progress[-1] if progress else None,
-                "checkpoints": _thin(progress),
-                "wall_s": round(time.perf_counter() - t, 1)}
-    lines = [line for line in out.splitlines() if line.strip() and not line.startswith("# ")]
-    if proc.returncode != 0 or not lines:
-        return {"error": f"exit {proc.returncode}: {err.strip()[-2000:]}", "wall_s": round(time.perf_counter() - t, 1)}
-    res = json.loads(lines[-1])
-    res["wall_s"] = round(time.perf_counter() - t, 1)
+    res = _common.run_worker(__file__, name, args, timeout, env, preexec_fn=_limit_memory)
+    if res.get("timeout"):
+        progress = res["progress"]
+        res["progress"], res["checkpoints"] = (progress[-1] if progress else None), _thin(progress)
     return res
 
 
