@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 OUT ?= out
 
-.PHONY: demo test notebook lint benchmark system-deps clean
+.PHONY: demo test test-fast notebook lint benchmark system-deps clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "graphbuild needs Python 3.11 or newer")'
@@ -24,13 +24,17 @@ $(VENV)/.installed-test: pyproject.toml requirements/spacy-fr.txt | $(BIN)/pytho
 
 demo: $(VENV)/.installed
 	$(BIN)/graphbuild build data/ --out $(OUT)
-	@echo "Open $(OUT)/graph.html in a browser; RDF in $(OUT)/graph.ttl, run report in $(OUT)/report.json"
+	@echo "RDF in $(OUT)/graph.ttl, run report in $(OUT)/report.json"
 
 system-deps:
 	@bash scripts/install-system-deps.sh
 
 test: system-deps $(VENV)/.installed-test
 	$(BIN)/python -m pytest
+
+# the inner loop: no browser, no triple store server, no notebooks, no large inputs (about a minute)
+test-fast: $(VENV)/.installed-test
+	$(BIN)/python -m pytest tests -q -m "not browser and not store and not slow"
 
 notebook: $(VENV)/.installed-test
 	$(BIN)/python -m pip install -q jupyterlab

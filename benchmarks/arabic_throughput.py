@@ -32,6 +32,15 @@ def passes(pipeline, articles, count: int) -> list[float]:
     return out
 
 
+def model_load_seconds() -> float:
+    """Wall time of importing the tagger and loading its model, in a new interpreter (cold caches aside)."""
+    import subprocess
+
+    code = ("import time; t = time.perf_counter(); from graphbuild.extractors.tagger import load_model; "
+            "load_model(); print(time.perf_counter() - t)")
+    return float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--n", type=int, default=1000, help="corpus size (all languages; ~40 %% Arabic)")
@@ -46,6 +55,7 @@ def main(argv: list[str] | None = None) -> int:
     corpus = ensure_corpus(args.n, args.seed, quiet=True)
     articles = [it.article for it in read([corpus]) if it.article is not None and it.article.lang == "ar"]
     print(f"{len(articles)} Arabic articles from {corpus.name}; {machine_info().get('cpu', '')}")
+    print(f"tagger model load in a fresh process: {model_load_seconds():.2f} s (target: under 1 s)")
     for name, pipeline in (("rules only", Pipeline(components=default_components(tagger=False))),
                            ("rules + tagger (shipped)", Pipeline())):
         passes(pipeline, articles, 1)  # warm-up

@@ -1,4 +1,4 @@
-"""Extraction quality on the hand-checked test sets, with the shared scorer.
+"""Extraction quality on the hand-checked test sets, scored by ``graphbuild evaluate``.
 
     python benchmarks/quality.py                # every set under tests/gold
     python benchmarks/quality.py ar-dev en-dev  # some sets
@@ -11,12 +11,10 @@ predictions to benchmarks/results/quality/<set>/ and prints the scorer's table.
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SCORE = ROOT.parent / "shared" / "tools" / "score.py"
 GOLD = ROOT / "tests" / "gold"
 
 
@@ -33,14 +31,19 @@ def predict_set(name: str, out_root: Path, ner: str | None = None) -> Path:
 
 
 def score_set(name: str, out_root: Path, per_article: bool = False, ner: str | None = None) -> dict:
+    from graphbuild.evaluate import evaluate_paths
+
     pred = predict_set(name, out_root, ner)
-    report = out_root / f"{pred.name}.score.json"
-    cmd = [sys.executable, str(SCORE), str(GOLD / name), str(pred), "--json", str(report)]
+    ev = evaluate_paths(GOLD / name, pred)
+    report = ev.to_dict(with_errors=True)
+    (out_root / f"{pred.name}.score.json").write_text(json.dumps(report, indent=2, ensure_ascii=False),
+                                                        encoding="utf-8")
+    print(f"== {name}")
     if per_article:
-        cmd.append("--per-article")
-    res = subprocess.run(cmd, capture_output=True, text=True, check=True)
-    print(f"== {name}\n{res.stdout}")
-    return json.loads(report.read_text(encoding="utf-8"))
+        for key, counts in ev.per_article.items():
+            print(key, " ".join(f"{row}={tp}/{fp}/{fn}" for row, (tp, fp, fn) in counts.items()))
+    print("\n".join(ev.table()))
+    return report
 
 
 def main(argv: list[str]) -> None:

@@ -271,10 +271,11 @@ def run_build(inputs: list[str], out: Path, pipeline: Pipeline | None = None, fo
     if engine == "dask":
         extract_with_dask(read(inputs), report, keep, scheduler=scheduler, ner=ner)
     elif engine == "local":
-        extract_items(read(inputs), pipeline, keep, report, progress=bar.update if bar else None, jobs=jobs, ner=ner)
+        progress = bar.update if bar is not None else None
+        extract_items(read(inputs), pipeline, keep, report, progress=progress, jobs=jobs, ner=ner)
     else:
         raise ValueError(f"unknown engine {engine!r} (local or dask)")
-    if bar:
+    if bar is not None:
         bar.close()
     kg = merge_extractions(written)
     kg.report = report

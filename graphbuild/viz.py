@@ -74,11 +74,50 @@ def layout(g: nx.Graph, seed: int = 7) -> dict[str, tuple[float, float]]:
     simple = nx.Graph(g.to_undirected(as_view=True))
     n = simple.number_of_nodes()
     if n <= LAYOUT_CORE:
-        pos = nx.spring_layout(simple, seed=seed, iterations=50 if n <= 1000 else 30, k=None)
+        pos = force_layout(simple, seed=seed, iterations=50 if n <= 1000 else 30)
     else:
         pos = _core_and_neighbours(simple, seed)
     scale = 120.0 * max(1.0, n ** 0.5)
     return {k: (round(float(x) * scale, 1), round(float(y) * scale, 1)) for k, (x, y) in sorted(pos.items())}
+
+
+def force_layout(g: nx.Graph, seed: int, iterations: int) -> dict[str, tuple[float, float]]:
+    """Fruchterman-Reingold positions in [-1, 1]², with numpy alone.
+
+    networkx's own spring layout needs scipy beyond 500 nodes; scipy is 140 MB of install for
+    this one call, and the core laid out here is at most ``LAYOUT_CORE`` nodes, so the dense
+    O(n²)-per-iteration form is cheap enough. Seeded, so the same graph gets the same picture.
+    """
+    import numpy as np
+
+    nodes = sorted(g.nodes)
+    n = len(nodes)
+    if n == 1:
+        return {nodes[0]: (0.0, 0.0)}
+    index = {v: i for i, v in enumerate(nodes)}
+    adjacency = np.zeros((n, n))
+    for u, v in g.edges():
+        if u != v:
+            adjacency[index[u], index[v]] = adjacency[index[v], index[u]] = 1.0
+    rng = np.random.RandomState(seed)
+    pos = rng.rand(n, 2)
+    k = (1.0 / n) ** 0.5  # the ideal distance between nodes in the unit square
+    temperature = 0.1
+    cooling = temperature / (iterations + 1)
+    for _ in range(iterations):
+        delta = pos[:, None, :] - pos[None, :, :]
+        distance = np.sqrt((delta ** 2).sum(axis=-1))
+        np.clip(distance, 0.01, None, out=distance)
+        strength = k * k / distance ** 2 - adjacency * distance / k
+        displacement = (delta * strength[:, :, None]).sum(axis=1)
+        length = np.sqrt((displacement ** 2).sum(axis=1))
+        np.clip(length, 0.01, None, out=length)
+        pos += displacement * (temperature / length)[:, None]
+        temperature -= cooling
+    pos -= pos.mean(axis=0)
+    extent = float(np.abs(pos).max()) or 1.0
+    pos /= extent
+    return {v: (float(pos[i, 0]), float(pos[i, 1])) for v, i in index.items()}
 
 
 def _core_and_neighbours(simple: nx.Graph, seed: int) -> dict[str, tuple[float, float]]:
@@ -87,7 +126,7 @@ def _core_and_neighbours(simple: nx.Graph, seed: int) -> dict[str, tuple[float, 
     ranked = sorted(simple.nodes, key=lambda v: (-simple.degree(v), v))
     core = sorted(ranked[:LAYOUT_CORE])
     pos = {k: (float(x), float(y)) for k, (x, y) in
-           nx.spring_layout(simple.subgraph(core), seed=seed, iterations=30, k=None).items()}
+           force_layout(simple.subgraph(core), seed=seed, iterations=30).items()}
     rng = random.Random(seed)
     spread = 2.0 / LAYOUT_CORE ** 0.5  # about the distance between core nodes
     queue = list(core)

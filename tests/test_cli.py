@@ -66,4 +66,4 @@ def test_build_exit_zero_when_all_good(tmp_path):
 
 def test_build_with_unknown_format_is_a_usage_error(tmp_path):
     res = run_cli("build", str(SEED), "--out", str(tmp_path), "--formats", "pdf")
-    assert res.returncode == 2 and b"unknown output format" in res.stderr
+    assert res.returncode == 2 and b"unknown format pdf" in res.stderr

@@ -11,6 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import ROOT
 
 
@@ -32,6 +33,7 @@ def _what_differs(name: str, a: bytes, b: bytes) -> str:
     return f"{name} differs ({len(a)} vs {len(b)} bytes):\n" + "\n".join(line[:300] for line in diff[:30])
 
 
+@pytest.mark.slow
 def test_hash_seed_and_input_order_do_not_change_a_byte(tmp_path):
     folder = "data"
     files = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / folder).rglob("*")

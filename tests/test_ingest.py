@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 
+import pytest
 from conftest import run_cli
 
 from graphbuild.ingest import content_id, decode, detect_language, read
@@ -131,6 +132,7 @@ def test_language_detection_and_stable_ids():
     assert content_id(EN) != content_id(FR)
 
 
+@pytest.mark.slow
 def test_a_jsonl_corpus_larger_than_any_single_file_limit_is_streamed(tmp_path):
     """A 210 MB JSON Lines file (over the 200 MB whole-file limit) is read a record at a time;
     a broken line and a line with a bad byte still fail or warn alone."""

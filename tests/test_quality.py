@@ -1,4 +1,4 @@
-"""Extraction quality on our hand-checked sets, scored by ../shared/tools/score.py.
+"""Extraction quality on our hand-checked sets, scored by `graphbuild evaluate`.
 
 Each set must stay at or above the macro F1 it reached when this floor was set; the
 held-out sets were never looked at while tuning, their floors guard generalisation.

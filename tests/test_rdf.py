@@ -137,8 +137,10 @@ def test_push_to_oxigraph_and_query(built, oxigraph_server):
     n1 = int(_select(base, COUNT)[0]["n"]["value"])
     expected = len(list(ox.parse(path=str(built / "graph.trig"), format=ox.RdfFormat.TRIG)))
     assert n1 == expected
-    # pushing again replaces, never duplicates
-    assert run_cli("push", str(built / "graph.trig"), "--endpoint", base + "/store").returncode == 0
+    assert b"triples" in res.stderr  # without --quiet, one line per graph replaced
+    # pushing again replaces, never duplicates; --quiet prints nothing on success
+    again = run_cli("push", str(built / "graph.trig"), "--endpoint", base + "/store", "--quiet")
+    assert again.returncode == 0 and again.stderr == b"" and again.stdout == b""
     assert int(_select(base, COUNT)[0]["n"]["value"]) == n1
     # the example queries answer over the union of the named graphs
     q = example_queries()["who_met_whom"].replace("WHERE {", "WHERE { GRAPH ?g {", 1).replace(

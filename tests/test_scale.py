@@ -29,6 +29,7 @@ def plain(tmp_path_factory):
     return out
 
 
+@pytest.mark.slow
 def test_jobs_2_is_identical(plain, tmp_path):
     res = run_cli("build", str(ROOT / "data"), "--out", str(tmp_path), "--quiet", "--jobs", "2")
     assert res.returncode == 0, res.stderr.decode()

@@ -1,16 +1,16 @@
-"""The seed article: every row of the shared scorer at 1.000, for the right reasons."""
+"""The seed article: every row of `graphbuild evaluate` at 1.000, for the right reasons."""
 
 from __future__ import annotations
 
 import json
 
-from conftest import SEED, SHARED, score
+from conftest import SEED, SEED_GOLD, score
 
 
 def test_seed_scores_one_on_every_row(seed_extraction, tmp_path):
     pred = tmp_path / "seed-ar-interpol-mena.json"
     pred.write_text(json.dumps(seed_extraction, ensure_ascii=False), encoding="utf-8")
-    rep = score(SHARED / "gold" / "seed-ar-interpol-mena.json", pred)
+    rep = score(SEED_GOLD, pred)
     for row, r in rep["rows"].items():
         assert r["f1"] == 1.0, (row, r)
     for attr, r in rep["attributes"].items():

@@ -135,6 +135,7 @@ def test_page_has_no_network_references(tmp_path):
         assert needle not in page
 
 
+@pytest.mark.slow
 def test_big_graphs_are_laid_out_around_a_simulated_core():
     """Above LAYOUT_CORE nodes, only the core is simulated; leaves sit by their neighbour, every node
     has a place (isolated parts too), and the result is the same each time."""

