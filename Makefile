@@ -41,7 +41,7 @@ notebook: $(VENV)/.installed-test
 	$(BIN)/jupyter lab notebooks/
 
 lint: $(VENV)/.installed-test
-	$(BIN)/ruff check graphbuild tests benchmarks scripts
+	$(BIN)/ruff check graphbuild tests benchmarks scripts eval
 
 benchmark: $(VENV)/.installed-test
 	$(BIN)/python benchmarks/run.py --sizes 1000,10000,100000

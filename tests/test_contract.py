@@ -1,8 +1,11 @@
-"""Every extraction follows EXTRACTION.md: fields, types, sorted lists, offsets that point at the surface."""
+"""Every extraction follows docs/EXTRACTION.md and its JSON Schema (graphbuild/data/extraction.schema.json): fields, types, sorted lists, offsets that point at the surface."""
 
 from __future__ import annotations
 
 import json
+from importlib import resources
+
+import jsonschema
 
 from conftest import SEED
 
@@ -21,7 +24,13 @@ PART_KEYS = {"person", "role", "org", "country", "mentions"}
 TYPES = {"meeting", "summit", "conference", "talks", "visit", "assembly", "forum", "session", "call"}
 
 
+SCHEMA = json.loads(resources.files("graphbuild").joinpath("data", "extraction.schema.json").read_text("utf-8"))
+VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)
+
+
 def check_extraction(d: dict, text: str) -> None:
+    errors = sorted(VALIDATOR.iter_errors(d), key=lambda e: list(e.absolute_path))
+    assert not errors, [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in errors[:5]]
     assert d["schema"] == "graphbuild-extraction/1"
     assert ARTICLE_KEYS <= d["article"].keys()
     ids = {p["id"] for p in d["persons"]}
