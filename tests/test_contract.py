@@ -1,4 +1,5 @@
-"""Every extraction follows docs/EXTRACTION.md and its JSON Schema (graphbuild/data/extraction.schema.json): fields, types, sorted lists, offsets that point at the surface."""
+"""Every extraction follows docs/EXTRACTION.md and its JSON Schema (graphbuild/data/extraction.schema.json):
+fields, types, sorted lists, offsets that point at the surface."""
 
 from __future__ import annotations
 
@@ -6,7 +7,6 @@ import json
 from importlib import resources
 
 import jsonschema
-
 from conftest import SEED
 
 import graphbuild
