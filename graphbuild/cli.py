@@ -368,6 +368,8 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
                 print(f"== {key}")
                 for e in by_article[key]:
                     print(f"  {e.row:22} {e.kind:8} {e.text}" + (f"  [{e.detail}]" if e.detail else ""))
+    if args.errors and ev.errors:
+        print("most frequent errors: " + ", ".join(f"{kind} {n}" for kind, n in ev.error_kinds()[:10]))
     for line in ev.table():
         print(line)
     if args.json_out:

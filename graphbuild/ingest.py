@@ -194,6 +194,15 @@ def _date(value) -> str | None:
         return None
 
 
+_HEADER_DATE = re.compile(r"\A\s*date (\d{4})-(\d{2})[- ](\d{2})\b")
+
+
+def header_date(text: str) -> str | None:
+    """The date of a ``date YYYY-MM-DD`` field opening a text, as saved pages and crawls carry it."""
+    m = _HEADER_DATE.match(text)
+    return _date("-".join(m.groups())) if m else None
+
+
 def make_article(text: str, *, source: str, fmt: str, id: str | None = None, title: str | None = None,
                  url: str | None = None, published=None, authors: Iterable[str] = (),
                  lang: str | None = None) -> Article:
@@ -204,7 +213,7 @@ def make_article(text: str, *, source: str, fmt: str, id: str | None = None, tit
         lang=lang or detect_language(text),
         title=" ".join(title.split()) if title else None,
         url=url or None,
-        published=_date(published),
+        published=_date(published) or header_date(text),
         authors=[a for a in authors if a],
         source=source,
         format=fmt,

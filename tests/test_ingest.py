@@ -164,3 +164,15 @@ def test_a_jsonl_corpus_larger_than_any_single_file_limit_is_streamed(tmp_path):
     assert statuses.count("read") == n + 1 and statuses.count("failed") == 1
     assert warned == [f"{path}:7"]  # the line after record a4 and the broken line
     assert peak < 50 * 1024 * 1024  # a few records at a time, not the file
+
+
+def test_a_date_field_opening_a_text_is_its_publication_date():
+    from graphbuild.ingest import make_article
+
+    art = make_article(" date 2020-12-02 Muscat: the Foreign Minister on Wednesday held a virtual meeting.",
+                       source="t", fmt="txt")
+    assert art.published == "2020-12-02"
+    assert make_article("A date 2020-12-02 inside the text is not a header.", source="t", fmt="txt").published is None
+    assert make_article(" date 2020-13-02 bad month", source="t", fmt="txt").published is None
+    given = make_article(" date 2020-12-02 text", source="t", fmt="txt", published="2021-01-05")
+    assert given.published == "2021-01-05"  # what the caller says wins
