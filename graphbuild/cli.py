@@ -286,6 +286,20 @@ def _found_lines(kg, outputs: dict[str, str], example: str) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run one command; a reader that stops early (``| head``) ends it quietly, like any Unix tool."""
+    try:
+        return _main(argv)
+    except BrokenPipeError:
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+        return 141  # 128 + SIGPIPE, as a shell reports it
+    except KeyboardInterrupt:
+        print("graphbuild: interrupted", file=sys.stderr)
+        return 130
+
+
+def _main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     if args.command is None:

@@ -67,3 +67,15 @@ def test_build_exit_zero_when_all_good(tmp_path):
 def test_build_with_unknown_format_is_a_usage_error(tmp_path):
     res = run_cli("build", str(SEED), "--out", str(tmp_path), "--formats", "pdf")
     assert res.returncode == 2 and b"unknown format pdf" in res.stderr
+
+
+def test_a_reader_that_stops_early_ends_the_command_quietly(tmp_path):
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    cmd = f"'{sys.executable}' -m graphbuild extract '{SEED}' | true"  # the reader is gone before the first write
+    res = subprocess.run(["bash", "-c", "set -o pipefail; " + cmd], capture_output=True, cwd=ROOT, timeout=600)
+    assert b"Traceback" not in res.stderr and b"BrokenPipe" not in res.stderr, res.stderr.decode()
+    assert res.returncode in (0, 141)
