@@ -32,9 +32,9 @@ system-deps:
 test: system-deps $(VENV)/.installed-test
 	$(BIN)/python -m pytest
 
-# the inner loop: no browser, no triple store server, no notebooks, no large inputs (about a minute)
+# the inner loop, on two processes: no browser, no triple store server, no notebooks, no large inputs (about a minute)
 test-fast: $(VENV)/.installed-test
-	$(BIN)/python -m pytest tests -q -m "not browser and not store and not slow"
+	$(BIN)/python -m pytest tests -q -n 2 -m "not browser and not store and not slow"
 
 notebook: $(VENV)/.installed-test
 	$(BIN)/python -m pip install -q jupyterlab

@@ -45,6 +45,7 @@ def test_same_figures_on_the_seed_and_on_a_poor_prediction(tmp_path, seed_extrac
         assert _figures(score(SEED_GOLD, path)) == _figures(shared_scorer(SEED_GOLD, path))
 
 
+@pytest.mark.slow
 def test_real_news_texts_are_extracted_and_scored_like_the_reference(tmp_path):
     if not any(REAL_TEXTS.glob("*.txt")):
         pytest.skip("the real-news texts are not regathered here (see eval/README.md)")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from conftest import run_cli
 
 import graphbuild
@@ -29,6 +30,7 @@ def test_rules_alone_miss_uncued_names_and_spacy_adds_them():
     assert morvan["id"] in {p["person"] for p in meeting["participants"]}
 
 
+@pytest.mark.slow
 def test_cli_flag_and_clear_error_for_a_missing_model(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text(TEXT, encoding="utf-8")
