@@ -324,7 +324,8 @@ def city_matcher(lang: str) -> PhraseMatcher:
     alternate names. Names that are common words go in the language's
     ``city_stop`` list.
     """
-    stop = _folded(lang_data(lang).raw.get("city_stop"))
+    # a title is never a city (السفيرة, "the ambassador", is also a town in Syria)
+    stop = _folded(lang_data(lang).raw.get("city_stop")) | _folded(lang_data(lang).raw.get("titles"))
     index: dict[tuple[str, ...], set[int]] = {}
     for c in cities().values():
         names = c.arabic_names if lang == "ar" else (c.name, *c.latin_names)
