@@ -56,3 +56,30 @@ def test_negatives_have_no_meetings():
     assert len(negatives) >= 8
     with_meetings = [p.name for p in negatives if graphbuild.extract(p)["meetings"]]
     assert len(with_meetings) <= 1, with_meetings  # reached: 1 of 12 (a stock market week)
+
+
+REAL_FLOORS = {"real": 0.68, "real-dev": 0.61}  # reached 0.688 and 0.616; real-heldout is reported, never a target
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(REAL_FLOORS))
+def test_real_news_floor(name, capsys):
+    """Where the real-news texts are regathered (eval/README.md; never committed), quality holds on them."""
+    import subprocess
+    import sys
+
+    check = subprocess.run([sys.executable, str(ROOT / "eval" / "real_news.py"), "check", name],
+                           capture_output=True, text=True, cwd=ROOT)
+    if check.returncode != 0 or check.stdout.startswith(f"== {name}: 0 texts"):
+        pytest.skip(f"the {name} texts are not all regathered here: {check.stdout.strip().splitlines()[0:2]}")
+    gold = (ROOT.parent / "shared" / "real" / "gold") if name == "real" else ROOT / "eval" / name / "gold"
+    texts = ROOT / "eval" / ("real" if name == "real" else name) / "texts"
+    from graphbuild.evaluate import evaluate_paths
+
+    def extract(paths):
+        return {p.stem: graphbuild.extract(p) for p in paths}
+
+    ev = evaluate_paths(gold, texts, extract)
+    with capsys.disabled():
+        print(f"\n{name}: macro F1 {ev.macro_f1():.3f} over {len(ev.articles)} real articles")
+    assert ev.macro_f1() >= REAL_FLOORS[name]
