@@ -88,9 +88,9 @@ def _ner(value: str) -> str:
 
 
 def _absolute_iri(value: str) -> str:
-    parts = urlsplit(value)
-    has_authority = parts.netloc or parts.scheme in ("urn", "tag")
-    if not parts.scheme or not has_authority or any(c in value for c in " <>\"{}|^`"):
+    from .export import ABSOLUTE_IRI
+
+    if not ABSOLUTE_IRI.match(value):
         raise argparse.ArgumentTypeError(f"expected an absolute IRI such as https://example.org/kg/, got {value!r}")
     return value
 
@@ -103,8 +103,12 @@ def _http_url(value: str) -> str:
 
 
 def _scheduler(value: str) -> str:
-    parts = urlsplit(value)
-    if not parts.scheme or not parts.netloc:
+    parts = urlsplit(value if "://" in value else "tcp://" + value)  # Dask takes host:port as tcp://host:port
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+    if not parts.hostname or port is None:
         raise argparse.ArgumentTypeError(f"expected a scheduler address such as tcp://10.0.0.5:8786, got {value!r}")
     return value
 
@@ -232,13 +236,21 @@ def cmd_build(args: argparse.Namespace) -> int:
         report, kg = run_build(args.inputs, args.out, formats=formats, show_progress=show, base_iri=args.base_iri,
                               jobs=args.jobs, engine=args.engine, scheduler=args.scheduler, ner=args.ner)
     except OSError as exc:
-        print(f"graphbuild build: error: cannot write to --out {args.out}: {exc.strerror or exc} "
-              f"({exc.filename or args.out})", file=sys.stderr)
+        where = str(exc.filename or "")
+        if where and Path(where).resolve().is_relative_to(args.out.resolve()):
+            print(f"graphbuild build: error: cannot write to --out {args.out}: {exc.strerror or exc} ({where})",
+                  file=sys.stderr)
+        else:
+            print(f"graphbuild: {exc}", file=sys.stderr)
         return 2
     except (ValueError, RuntimeError) as exc:
         print(f"graphbuild: {exc}", file=sys.stderr)
         return 2
-    if not args.quiet:
+    if args.quiet:  # nothing but errors: the failed inputs
+        for line in report.summary_lines()[1:]:
+            if line.lstrip().startswith("failed"):
+                print(line, file=sys.stderr)
+    else:
         for line in report.summary_lines():
             print(line, file=sys.stderr)
         print(f"outputs in {args.out}/ (report: {report.outputs.get('report')})", file=sys.stderr)
@@ -263,6 +275,8 @@ def _usage_problem(args: argparse.Namespace) -> str | None:
                 return f"argument {name}: {path}: no such file or folder"
         if args.gold.is_dir() and not any(args.gold.glob("*.json")):
             return f"argument gold: {args.gold}: no .json gold files in this folder"
+        if args.json_out is not None and (args.json_out.is_dir() or not args.json_out.parent.is_dir()):
+            return f"argument --json: {args.json_out}: expected a file in an existing folder"
     if args.command in ("validate", "push"):
         if not args.file.exists():
             return f"argument file: {args.file}: no such file"
@@ -357,17 +371,29 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     from .evaluate import evaluate_paths
 
     def extract(paths) -> dict[str, dict]:
+        from .extractors import UnsupportedLanguage
         from .ingest import read
 
         pipeline = _pipeline(args.ner)
         out = {}
         for item in read([str(p) for p in paths]):
-            if item.article is not None and item.article.lang:
+            if item.article is None or not item.article.lang:
+                print(f"graphbuild evaluate: {item.source}: {item.reason or 'language not detected'}; "
+                      "scored as an empty prediction", file=sys.stderr)
+                continue
+            try:
                 out[Path(item.source).stem] = pipeline(item.article).to_dict()
+            except UnsupportedLanguage as exc:
+                print(f"graphbuild evaluate: {item.source}: {exc}; scored as an empty prediction", file=sys.stderr)
         return out
+
+    from .extractors.ner import BackendUnavailable
 
     try:
         ev = evaluate_paths(args.gold, args.pred, extract)
+    except BackendUnavailable as exc:
+        print(f"graphbuild evaluate: error: {exc}", file=sys.stderr)
+        return 2
     except (ValueError, OSError) as exc:  # json.JSONDecodeError is a ValueError
         print(f"graphbuild evaluate: error: {exc}", file=sys.stderr)
         return 2

@@ -434,10 +434,26 @@ class _MeetingScorer:
 # ---------------------------------------------------------------------------
 # Files
 
+def _json_object(path: Path) -> dict:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: expected a JSON object, found a {type(data).__name__}")
+    return data
+
+
 def load_json_set(path: Path) -> dict[str, dict]:
     """A JSON file, or a folder of them: {file stem: content}, in file-name order."""
     files = sorted(path.glob("*.json")) if path.is_dir() else [path]
-    return {f.stem: json.loads(f.read_text(encoding="utf-8")) for f in files}
+    return {f.stem: _json_object(f) for f in files}
+
+
+def _extraction_file(path: Path) -> dict | None:
+    """The file's JSON object (an extraction), whatever its name; None when it is not JSON (an article text)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (ValueError, UnicodeDecodeError):
+        return None
+    return data if isinstance(data, dict) else None
 
 
 def evaluate(gold: dict[str, dict], predictions: dict[str, dict]) -> Evaluation:
@@ -450,18 +466,24 @@ def evaluate(gold: dict[str, dict], predictions: dict[str, dict]) -> Evaluation:
 
 def evaluate_paths(gold_path: Path, pred_path: Path,
                    extract: Callable[[Iterable[Path]], dict[str, dict]] | None = None) -> Evaluation:
-    """GOLD (file or folder) against PRED: extraction JSON (file or folder), or a folder of texts to extract.
+    """GOLD (file or folder) against PRED: extraction JSON (file or folder), or article texts to extract.
 
-    Two single files pair whatever their names; in folders, gold ``x.json`` pairs with ``x.json``
-    (extractions) or with the text file ``x.*`` (texts, extracted with ``extract``).
+    Two single files pair whatever their names. In folders, gold ``x.json`` pairs with the
+    extraction ``x.json``, or, in a folder without any, with the text file ``x.*`` (extracted
+    with ``extract``; where two texts share a stem, the first in name order is used).
     """
     gold = load_json_set(gold_path)
-    if gold_path.is_file() and pred_path.is_file() and pred_path.suffix == ".json":
-        return evaluate(gold, {next(iter(gold)): next(iter(load_json_set(pred_path).values()))})
+    if gold_path.is_file() and pred_path.is_file():
+        only = next(iter(gold))
+        prediction = _extraction_file(pred_path)
+        if prediction is None and extract is not None:
+            found = extract([pred_path])
+            prediction = next(iter(found.values())) if found else None
+        return evaluate(gold, {only: prediction} if prediction is not None else {})
     if pred_path.is_dir() and not any(pred_path.glob("*.json")) and extract is not None:
-        texts = {p.stem: p for p in sorted(pred_path.iterdir()) if p.is_file() and p.stem in gold}
+        texts: dict[str, Path] = {}
+        for p in sorted(pred_path.iterdir()):
+            if p.is_file() and p.stem in gold:
+                texts.setdefault(p.stem, p)
         return evaluate(gold, extract(texts.values()))
-    if pred_path.is_file() and pred_path.suffix != ".json" and extract is not None:
-        found = extract([pred_path])
-        return evaluate(gold, {next(iter(gold)): next(iter(found.values()))} if found else {})
     return evaluate(gold, load_json_set(pred_path))

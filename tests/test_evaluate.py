@@ -105,3 +105,37 @@ def test_cli_errors_and_per_article_listing(tmp_path):
     assert "persons=" in out  # the per-article line
     res = run_cli("evaluate", str(tmp_path / "none"), str(pred))
     assert res.returncode == 2 and b"no such file" in res.stderr
+
+
+CASES = ROOT / "tests" / "scorer_cases"
+
+
+def test_edge_cases_give_the_reference_scorers_recorded_figures(tmp_path):
+    """Recorded from ../shared/tools/score.py, so this holds in a checkout without ../shared too."""
+    expected = json.loads((CASES / "expected.json").read_text(encoding="utf-8"))
+    assert _figures(score(CASES / "gold", CASES / "pred")) == _figures(expected)
+    assert expected["missing_predictions"] == ["c4-missing"]
+
+
+def test_two_files_pair_whatever_their_names(tmp_path, seed_extraction):
+    for name in ("pred.JSON", "prediction", "extraction.txt"):
+        path = tmp_path / name
+        path.write_text(json.dumps(seed_extraction, ensure_ascii=False), encoding="utf-8")
+        out = tmp_path / f"{name}.report.json"
+        res = run_cli("evaluate", str(SEED_GOLD), str(path), "--json", str(out))
+        assert res.returncode == 0, res.stderr.decode()
+        assert json.loads(out.read_text(encoding="utf-8"))["macro_f1"] == 1.0, name
+
+
+def test_a_text_file_against_gold_is_extracted_first():
+    res = run_cli("evaluate", str(SEED_GOLD), str(SEED))
+    assert res.returncode == 0, res.stderr.decode()
+    assert res.stdout.decode().strip().splitlines()[-1] == "macro F1 1.000 over 1 articles"
+
+
+@pytest.mark.parametrize("content", ["[1, 2]", "{broken", '"text"'])
+def test_a_gold_file_that_is_not_a_json_object_is_one_line(tmp_path, content):
+    bad = tmp_path / "gold.json"
+    bad.write_text(content, encoding="utf-8")
+    res = run_cli("evaluate", str(bad), str(SEED_GOLD))
+    assert res.returncode == 2 and res.stderr.decode().count("\n") == 1 and b"Traceback" not in res.stderr

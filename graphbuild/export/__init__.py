@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -10,6 +11,9 @@ from .graphfiles import write_gexf, write_graphml, write_node_link
 
 if TYPE_CHECKING:
     from ..graph import KnowledgeGraph
+
+ABSOLUTE_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]+$")  # RFC 3987's scheme ":" and no
+# character that N-Triples forbids in an IRI; the one test for base IRIs and graph names
 
 ALL_FORMATS = ("json", "graphml", "gexf", "ttl", "nt", "jsonld", "trig", "nq", "html")
 

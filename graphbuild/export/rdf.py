@@ -21,6 +21,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from . import ABSOLUTE_IRI
+
 if TYPE_CHECKING:
     from ..graph import KnowledgeGraph
 
@@ -82,7 +84,7 @@ class RdfMapper:
     def __init__(self, kg: KnowledgeGraph, base: str | None = None):
         self.kg = kg
         self.base = base or DEFAULT_BASE
-        if not re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>\"{}|\\^`]*$", self.base):
+        if not ABSOLUTE_IRI.match(self.base):
             raise ValueError(f"invalid base IRI {self.base!r}")
 
     def iri(self, node_id: str) -> str:

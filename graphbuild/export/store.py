@@ -11,7 +11,6 @@ validated, so no text from an article is ever spliced into a query unescaped.
 from __future__ import annotations
 
 import http.client
-import re
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -19,9 +18,11 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from . import ABSOLUTE_IRI
+
 MEDIA = {".ttl": "text/turtle", ".nt": "application/n-triples", ".jsonld": "application/ld+json",
          ".trig": "application/trig", ".nq": "application/n-quads", ".rdf": "application/rdf+xml"}
-_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]+$")
+_IRI = ABSOLUTE_IRI
 
 
 class PushError(RuntimeError):
