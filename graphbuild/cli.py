@@ -33,12 +33,10 @@ class _Parser(argparse.ArgumentParser):
 
 def _iso_date(value: str) -> str:
     try:
-        return dt.date.fromisoformat(value).isoformat() if len(value) == 10 else _bad_date(value)
+        if len(value) == 10:
+            return dt.date.fromisoformat(value).isoformat()
     except ValueError:
-        return _bad_date(value)
-
-
-def _bad_date(value: str) -> str:
+        pass
     raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {value!r}")
 
 

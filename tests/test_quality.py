@@ -68,10 +68,13 @@ def test_real_news_floor(name, capsys):
     import subprocess
     import sys
 
+    if name == "real" and not (ROOT.parent / "shared" / "real" / "manifest.json").is_file():
+        pytest.skip("../shared/real is not beside the project")
     check = subprocess.run([sys.executable, str(ROOT / "eval" / "real_news.py"), "check", name],
                            capture_output=True, text=True, cwd=ROOT)
-    if check.returncode != 0 or check.stdout.startswith(f"== {name}: 0 texts"):
-        pytest.skip(f"the {name} texts are not all regathered here: {check.stdout.strip().splitlines()[0:2]}")
+    if "missing (" in check.stdout:  # the texts are regathered by hand, never committed (eval/README.md)
+        pytest.skip(f"the {name} texts are not regathered here")
+    assert check.returncode == 0, check.stdout + check.stderr  # a text that differs, or a broken check script
     gold = (ROOT.parent / "shared" / "real" / "gold") if name == "real" else ROOT / "eval" / name / "gold"
     texts = ROOT / "eval" / ("real" if name == "real" else name) / "texts"
     from graphbuild.evaluate import evaluate_paths
