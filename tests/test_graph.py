@@ -123,6 +123,18 @@ def test_graphml_and_gexf_round_trip_with_attributes(kg, tmp_path):
     assert g2.nodes[m]["type"] == "meeting"
 
 
+def test_gexf_carries_no_date_of_writing(kg, tmp_path, monkeypatch):
+    """networkx stamps today's date into GEXF; a build that crosses midnight must still be byte-identical."""
+    import time
+
+    write_gexf(kg, tmp_path / "a.gexf")
+    real = time.strftime
+    monkeypatch.setattr(time, "strftime", lambda fmt, *a: "1999-01-01" if not a else real(fmt, *a))
+    write_gexf(kg, tmp_path / "b.gexf")
+    assert b"lastmodifieddate" not in (tmp_path / "a.gexf").read_bytes()
+    assert (tmp_path / "a.gexf").read_bytes() == (tmp_path / "b.gexf").read_bytes()
+
+
 def test_notebook_api(kg):
     meetings = kg.meetings()
     assert {"id", "label", "date_start", "participants"} <= set(meetings.columns)

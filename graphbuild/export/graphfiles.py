@@ -45,8 +45,14 @@ def write_graphml(kg: KnowledgeGraph, path: Path) -> Path:
 
 
 def write_gexf(kg: KnowledgeGraph, path: Path) -> Path:
-    g = flat_graph(kg)
-    nx.write_gexf(g, path, encoding="utf-8", prettyprint=True)
+    """GEXF without networkx's ``lastmodifieddate`` (today's date), so that a rebuild is byte-identical."""
+    writer = nx.readwrite.gexf.GEXFWriter(encoding="utf-8", prettyprint=True)
+    meta = writer.xml.find("meta")
+    if meta is not None:
+        meta.attrib.pop("lastmodifieddate", None)
+    writer.add_graph(flat_graph(kg))
+    with open(path, "wb") as fh:
+        writer.write(fh)
     return path
 
 
