@@ -8,7 +8,6 @@ every file and every record.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import sys
@@ -17,7 +16,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .ids import content_id, safe_id
 from .model import Article
+from .script import arabic_share
 
 TEXT_SUFFIXES = {".txt", ".text", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -81,7 +82,7 @@ def decode(data: bytes) -> tuple[str, str, list[str]]:
                 pass
         text = data.decode("utf-8", errors="replace")
         bad = text.count("\ufffd")
-        if bad <= max(3, len(data) // 2000) and _arabic_share(text) + _latin_share(text) > 0.5:
+        if bad <= max(3, len(data) // 2000) and arabic_share(text) + _latin_share(text) > 0.5:
             warnings.append(f"{bad} invalid UTF-8 byte sequence(s) replaced by U+FFFD")
             return text, "utf-8", warnings
     from charset_normalizer import from_bytes
@@ -91,7 +92,7 @@ def decode(data: bytes) -> tuple[str, str, list[str]]:
         raise IngestError("could not detect the text encoding (binary file?)")
     text = str(best)
     enc = best.encoding
-    if _arabic_share(text) < 0.2 and _looks_arabic_cp1256(data):
+    if arabic_share(text) < 0.2 and _looks_arabic_cp1256(data):
         text, enc = data.decode("cp1256", errors="replace"), "cp1256"
     if _control_share(text) > 0.05:
         raise IngestError("binary data (too many control characters), not text")
@@ -123,14 +124,7 @@ def _looks_arabic_cp1256(data: bytes) -> bool:
         text = data.decode("cp1256")
     except UnicodeDecodeError:
         return False
-    return _arabic_share(text) > 0.5
-
-
-def _arabic_share(text: str) -> float:
-    letters = [c for c in text if c.isalpha()]
-    if not letters:
-        return 0.0
-    return sum(1 for c in letters if "\u0600" <= c <= "\u06ff") / len(letters)
+    return arabic_share(text) > 0.5
 
 
 def _latin_share(text: str) -> float:
@@ -153,7 +147,7 @@ def detect_language(text: str) -> str | None:
     letters = [c for c in text[:20000] if c.isalpha()]
     if len(letters) < 20:
         return None
-    if _arabic_share(text[:20000]) > 0.3:
+    if arabic_share(text[:20000]) > 0.3:
         return "ar"
     import py3langid
 
@@ -161,22 +155,6 @@ def detect_language(text: str) -> str | None:
     return code
 
 
-def content_id(text: str) -> str:
-    norm = " ".join(unicodedata.normalize("NFC", text).split())
-    return hashlib.sha1(norm.encode("utf-8")).hexdigest()[:16]
-
-
-_ID_OK = re.compile(r"[^A-Za-z0-9._-]+")
-
-
-def safe_id(raw: str) -> str:
-    """An id that is also a safe file name; ids that had to change get a hash so two never collide."""
-    raw = str(raw)
-    s = _ID_OK.sub("-", raw).strip("-.")[:120]
-    if s == raw:
-        return s
-    digest = hashlib.sha1(raw.encode("utf-8")).hexdigest()[:8]
-    return f"{s}-{digest}" if s else digest
 
 
 def _date(value) -> str | None:

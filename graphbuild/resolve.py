@@ -12,25 +12,18 @@ exactly as the one that was saved.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections import defaultdict
 from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from . import ids
+from .script import has_arabic
 from .text import fold
 from .translit import skeleton, skeletons, to_latin
 
 if TYPE_CHECKING:
     from .graph import KnowledgeGraph
-
-
-def _h(*parts: str) -> str:
-    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:12]
-
-
-def _name_key(name: str) -> str:
-    return " ".join(fold(name).replace("-", " ").split())
 
 
 def _merge_note(node: dict, article: str, reason: str) -> None:
@@ -85,7 +78,7 @@ class EntityResolver:
 
     # -- places and organisations ----------------------------------------------------
     def country_code(self, iso2: str) -> str:
-        nid = f"country:{iso2.upper()}"
+        nid = ids.country_node(iso2)
         if nid not in self.g:
             from .extractors.resources import countries
 
@@ -100,7 +93,7 @@ class EntityResolver:
         return self.country_code(c["iso2"])
 
     def city(self, c: dict) -> str:
-        nid = f"city:{c['geonames']}" if c.get("geonames") else f"city:x-{_h(_name_key(c['name']))}"
+        nid = ids.city_node(c.get("geonames"), c["name"])
         self.kg._node(nid, "city", c.get("name_en") or c["name"], geonames=c.get("geonames"),
                       country=c.get("country"), name_en=c.get("name_en"), latitude=c.get("latitude"),
                       longitude=c.get("longitude"))
@@ -111,8 +104,8 @@ class EntityResolver:
 
     def organisation(self, o: dict, article: str) -> str:
         oid = o["id"]
-        if oid.startswith("org:x-"):
-            nid = f"org:x-{_h(_name_key(o['name']))}"
+        if ids.is_unlisted_org(oid):
+            nid = ids.unlisted_org_node(o["name"])
         else:
             nid = oid
         self.kg._node(nid, "organisation", o.get("name_en") or o["name"], wikidata=o.get("wikidata"),
@@ -122,13 +115,13 @@ class EntityResolver:
 
     @staticmethod
     def role_id(r: dict) -> str:
-        return f"role:{_h(_name_key(r.get('title_en') or r.get('title') or 'role'))}"
+        return ids.role_node(r.get("title_en"), r.get("title"))
 
     def headquarters(self, o: dict) -> str | None:
         """The city node of a gazetteer organisation's headquarters (Interpol → Lyon), if known."""
         from .extractors.resources import city_by_name, organisations
 
-        if o["id"].startswith("org:x-") or o["id"].startswith("org:ministry-"):
+        if not ids.is_listed_org(o["id"]):
             return None
         entry = organisations().get(o["id"].removeprefix("org:"))
         city = city_by_name(entry.hq) if entry and entry.hq else None
@@ -155,7 +148,7 @@ class EntityResolver:
     # -- persons ------------------------------------------------------------------------
     def person(self, p: dict, article: str, ext: dict, local: dict[str, str]) -> str:
         name = p["name"]
-        key = _name_key(name)
+        key = ids.name_key(name)
         context = self._person_context(p, local, ext)
         best, reason = None, ""
         if len(key.split()) >= 2:
@@ -165,9 +158,9 @@ class EntityResolver:
             else:
                 best, reason = self._cross_script(name, context)
         if best is None:
-            nid = f"person:{_h(key, article if len(key.split()) < 2 else '')}"
-            self.kg._node(nid, "person", name if not _is_arabic(name) else (to_latin(name) or name),
-                          label_script="arabic" if _is_arabic(name) else "latin", name_latin=p.get("name_latin"))
+            nid = ids.person_node(key, article)
+            self.kg._node(nid, "person", name if not has_arabic(name) else (to_latin(name) or name),
+                          label_script="arabic" if has_arabic(name) else "latin", name_latin=p.get("name_latin"))
         else:
             nid = best
             _merge_note(self.g.nodes[nid], article, reason)
@@ -181,7 +174,7 @@ class EntityResolver:
             self._index["key"][key].add(nid)
             self._index_person(nid, name)
         node["context"] = sorted(set(node.get("context", [])) | context)
-        if not _is_arabic(name) and node.get("label_script") == "arabic":
+        if not has_arabic(name) and node.get("label_script") == "arabic":
             node["label"], node["label_script"] = name, "latin"  # a Latin spelling from the press beats ours
         return nid
 
@@ -219,7 +212,7 @@ class EntityResolver:
                 osk = skeleton(other)
                 if len(osk) < 2:
                     continue
-                if _is_arabic(other) == _is_arabic(name):
+                if has_arabic(other) == has_arabic(name):
                     if _letters(other) == _letters(name):  # "Ben Mansour" / "Benmansour": only spacing differs
                         return nid, f"same name, spaced differently ({other!r})"
                     continue  # within a script, Karim/Karima share a skeleton: never merge on it
@@ -260,7 +253,7 @@ class EntityResolver:
                 break
         sources = [[article, s, e] for s, e in m.get("mentions", [])]
         if best is None:
-            nid = f"meeting:{_h(article, m['id'])}"
+            nid = ids.meeting_node(article, m["id"])
             self.kg._node(nid, "meeting", m.get("label") or "meeting", meeting_type=m.get("type"),
                           ordinal=m.get("ordinal"), date_start=m.get("date_start"), date_end=m.get("date_end"),
                           city=city, country=m.get("country"), status=m.get("status"))
@@ -329,6 +322,3 @@ def _overlap(a_start, a_end, b_start, b_end) -> bool:
 def _letters(name: str) -> str:
     return "".join(ch for ch in fold(name) if ch.isalnum())
 
-
-def _is_arabic(s: str) -> bool:
-    return any("\u0600" <= c <= "\u06ff" for c in s or "")

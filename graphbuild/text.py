@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
+from .script import starts_arabic
+
 _AR_FOLD = {
     "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي",
     "ی": "ي", "ک": "ك", "ۀ": "ه", "ە": "ه",
@@ -80,7 +82,7 @@ class Token(NamedTuple):
 
     @property
     def is_arabic(self) -> bool:
-        return bool(self.text) and "\u0600" <= self.text[0] <= "\u06ff"
+        return starts_arabic(self.text)
 
 
 _WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*|[^\w\s]", re.UNICODE)
@@ -292,7 +294,7 @@ def _both_variants(token: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 def token_variants(token: str, bare: bool = False) -> tuple[str, ...]:
-    if token and "\u0600" <= token[0] <= "\u06ff":
+    if starts_arabic(token):
         return ar_bare_variants(token) if bare else ar_variants(token)
     return (token,)
 

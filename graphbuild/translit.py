@@ -12,6 +12,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from .script import has_arabic
 from .text import fold
 
 _GIVEN = {
@@ -34,15 +35,11 @@ _LETTERS = {
 }
 
 
-def _is_arabic(s: str) -> bool:
-    return any("\u0600" <= c <= "\u06ff" for c in s)
-
-
 def to_latin(name: str) -> str | None:
     """A readable Latin form of an Arabic name; Latin names are returned unchanged."""
     if not name:
         return None
-    if not _is_arabic(name):
+    if not has_arabic(name):
         return name
     out = []
     for word in fold(name).split():
@@ -86,12 +83,12 @@ def skeleton(name: str) -> tuple[str, ...]:
     """
     folded = fold(name).replace("-", " ")
     folded = re.sub(r"\bعبد (ال)?", "عبد", folded)
-    folded = _ABD.sub("abd", folded) if not _is_arabic(folded) else folded
+    folded = _ABD.sub("abd", folded) if not has_arabic(folded) else folded
     parts = []
     for word in folded.split():
         if word in _PARTICLES:
             continue
-        if _is_arabic(word):
+        if has_arabic(word):
             if word.startswith("ال") and len(word) > 3:
                 word = word[2:]
             if word.endswith("ه") and len(word) >= 4:

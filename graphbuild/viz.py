@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
+from .script import has_arabic
+
 if TYPE_CHECKING:
     from .graph import KnowledgeGraph
 
@@ -39,15 +41,11 @@ SHOWN_EDGE_TYPES = {"participated_in", "located_in", "hosted_by", "holds_role_at
 ISOLATE = ("\u2068", "\u2069")  # FSI … PDI: a label keeps its own direction inside any paragraph
 
 
-def _is_arabic(s: str) -> bool:
-    return any("\u0600" <= c <= "\u06ff" for c in s or "")
-
-
 def display_label(d: dict[str, Any]) -> str:
     """The node's label, with an Arabic original beside a Latin form, each in an isolate."""
     label = str(d.get("label") or "")
-    arabic = next((n for n in d.get("names", []) if _is_arabic(n)), None)
-    if arabic and not _is_arabic(label) and d.get("type") in ("person", "organisation", "meeting"):
+    arabic = next((n for n in d.get("names", []) if has_arabic(n)), None)
+    if arabic and not has_arabic(label) and d.get("type") in ("person", "organisation", "meeting"):
         return f"{ISOLATE[0]}{label}{ISOLATE[1]} {ISOLATE[0]}{arabic}{ISOLATE[1]}"
     return f"{ISOLATE[0]}{label}{ISOLATE[1]}"
 

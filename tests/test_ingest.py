@@ -8,7 +8,8 @@ import json
 import pytest
 from conftest import run_cli
 
-from graphbuild.ingest import content_id, decode, detect_language, read
+from graphbuild.ids import content_id
+from graphbuild.ingest import decode, detect_language, read
 
 AR = "استقبل وزير الخارجية المغربي نظيره الإسباني أمس بالرباط لبحث التعاون الثنائي في مجال الهجرة والأمن."
 EN = "Morocco's foreign minister received his Spanish counterpart in Rabat on Tuesday to discuss migration."

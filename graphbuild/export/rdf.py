@@ -21,6 +21,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from .. import ids
+from ..script import script_lang
 from . import ABSOLUTE_IRI
 
 if TYPE_CHECKING:
@@ -76,10 +78,6 @@ def iri_local(node_id: str) -> str:
     return f"{kind}-{local}"
 
 
-def _script_lang(text: str, fallback: str = "en") -> str:
-    return "ar" if any("\u0600" <= c <= "\u06ff" for c in text) else fallback
-
-
 class RdfMapper:
     def __init__(self, kg: KnowledgeGraph, base: str | None = None):
         self.kg = kg
@@ -115,7 +113,7 @@ class RdfMapper:
         fallback = art_lang.get(arts[0], "en") if arts else "en"
         for n in sorted(set(names)):
             if n:
-                yield T(s, _q(pred), Lit(n, _script_lang(n, "en" if fallback == "ar" else fallback)), arts)
+                yield T(s, _q(pred), Lit(n, script_lang(n, "en" if fallback == "ar" else fallback)), arts)
 
     def _sameas(self, s: str, d: dict) -> Iterator[T]:
         if d.get("wikidata") and re.fullmatch(r"Q\d+", str(d["wikidata"])):
@@ -152,10 +150,10 @@ class RdfMapper:
         s = self.iri(nid)
         yield from self._typed(s, ("sem:Event", "schema:Event"), arts)
         label = d.get("label") or "meeting"
-        yield T(s, _q("schema:name"), Lit(label, _script_lang(label, art_lang.get(arts[0], "en") if arts else "en")),
+        yield T(s, _q("schema:name"), Lit(label, script_lang(label, art_lang.get(arts[0], "en") if arts else "en")),
                 arts)
         for alt in sorted(set(d.get("names", [])) - {label}):
-            yield T(s, _q("skos:altLabel"), Lit(alt, _script_lang(alt, "en")), arts)
+            yield T(s, _q("skos:altLabel"), Lit(alt, script_lang(alt, "en")), arts)
         if d.get("meeting_type"):
             yield T(s, _q("gb:meetingType"), Lit(d["meeting_type"]), arts)
         if d.get("ordinal") is not None:
@@ -181,7 +179,7 @@ class RdfMapper:
         yield from self._typed(s, ("schema:Person", "sem:Actor"), arts)
         yield from self._names(s, d.get("names", []) or [d.get("label")], arts, art_lang)
         if d.get("label") and d.get("label") not in d.get("names", []):
-            yield T(s, _q("rdfs:label"), Lit(d["label"], _script_lang(d["label"])), arts)
+            yield T(s, _q("rdfs:label"), Lit(d["label"], script_lang(d["label"])), arts)
         for note in d.get("merged", []):
             yield T(s, _q("gb:mergeReason"), Lit(note), arts)
 
@@ -216,7 +214,7 @@ class RdfMapper:
         if d.get("name_en"):
             yield T(s, _q("schema:name"), Lit(d["name_en"], "en"))
         for n in sorted(set(d.get("names", [])) - {d.get("name_en")}):
-            yield T(s, _q("schema:name"), Lit(n, _script_lang(n, "fr")), arts)
+            yield T(s, _q("schema:name"), Lit(n, script_lang(n, "fr")), arts)
         if d.get("country"):
             yield T(s, _q("schema:containedInPlace"), self.iri(f"country:{d['country']}"))
         if d.get("latitude") is not None:
@@ -229,7 +227,7 @@ class RdfMapper:
         yield from self._typed(s, ("sem:RoleType", "org:Role", "skos:Concept"))
         yield T(s, _q("skos:prefLabel"), Lit(d.get("label") or "role", "en"))
         for n in sorted(set(d.get("names", [])) - {d.get("label")}):
-            yield T(s, _q("skos:altLabel"), Lit(n, _script_lang(n, "fr")))
+            yield T(s, _q("skos:altLabel"), Lit(n, script_lang(n, "fr")))
 
     # ---------------------------------------------------------------------------
     def _sentence_of(self, aid: str, s: int, e: int) -> tuple[int, int] | None:
@@ -246,20 +244,18 @@ class RdfMapper:
         if etype == "participated_in" and g.nodes[u]["type"] == "person":
             # one participation per graph edge: person, meeting, role and on-behalf-of
             part = (self.base + "part-" + iri_local(v).split("-", 1)[1] + "-" + iri_local(u).split("-", 1)[1]
-                    + f"-{hash_str(key):08x}")
+                    + f"-{ids.number(key):08x}")
             yield from self._typed(part, ("gb:Participation", "sem:Role"), arts)
             yield T(part, _q("rdf:value"), su, arts)
             yield T(sv, _q("sem:hasActor"), part, arts)
             yield T(sv, _q("schema:attendee"), su, arts)
             role_label = d.get("role_en") or d.get("role")
             if role_label:
-                from ..resolve import EntityResolver  # the same role node as holds_role edges
-
-                rid = EntityResolver(self.kg).role_id({"title_en": d.get("role_en"), "title": d.get("role")})
+                rid = ids.role_node(d.get("role_en"), d.get("role"))  # the same role node as holds_role edges
                 if rid in g:
                     yield T(part, _q("sem:roleType"), self.iri(rid), arts)
             if d.get("role"):
-                yield T(part, _q("gb:roleTitle"), Lit(d["role"], _script_lang(d["role"], "en")), arts)
+                yield T(part, _q("gb:roleTitle"), Lit(d["role"], script_lang(d["role"], "en")), arts)
             if d.get("on_behalf_of") and d["on_behalf_of"] in g:
                 yield T(part, _q("gb:onBehalfOf"), self.iri(d["on_behalf_of"]), arts)
             yield T(part, _q("gb:confidence"), Lit(f"{float(d.get('confidence', 0.8)):.3f}",
@@ -329,12 +325,6 @@ class RdfMapper:
             text = self.kg.articles.get(aid, {}).get("sentence_text", {}).get(f"{a}-{b}")
             if text:
                 yield T(span, _q("nif:anchorOf"), Lit(text), g)
-
-
-def hash_str(s: str) -> int:
-    import hashlib
-
-    return int(hashlib.sha1(s.encode("utf-8")).hexdigest()[:8], 16)
 
 
 # ---------------------------------------------------------------------------

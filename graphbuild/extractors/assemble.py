@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import hashlib
-
+from .. import ids
 from ..model import City, Country, Extraction, Meeting, Organisation, Participant, Person, Role
 from ..text import fold
 from ..translit import to_latin
@@ -19,10 +18,6 @@ def _days(start: str | None, end: str | None) -> int | None:
         return None
     n = (dt.date.fromisoformat(end) - dt.date.fromisoformat(start)).days + 1
     return n if 1 < n < 60 else None
-
-
-def short_hash(*parts: str) -> str:
-    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:10]
 
 
 def _span(ad: AnalysedDoc, e: Ent) -> tuple[int, int]:
@@ -44,8 +39,8 @@ class Assembler:
     # -- organisations ---------------------------------------------------------
     def org_id(self, ad: AnalysedDoc, e: Ent) -> str:
         if e.key:
-            return f"org:{e.key}"
-        return f"org:x-{short_hash(fold(ad.surface(e)))}"
+            return ids.org_id(e.key)
+        return ids.unlisted_org_id(ad.surface(e))
 
     def _organisations(self, ad: AnalysedDoc, ext: Extraction) -> dict[str, Organisation]:
         table = organisations()
@@ -131,16 +126,16 @@ class Assembler:
 
     def _persons(self, ad: AnalysedDoc, ext: Extraction) -> dict[str, str]:
         out: dict[str, Person] = {}
-        ids: dict[str, str] = {}
+        person_ids: dict[str, str] = {}
         for e in sorted(ad.get("PERSON"), key=lambda p: (p.data.get("cue") == "short", p.start)):
             key = e.key
             p = out.get(key)
             if p is None:
                 name = e.data.get("name") or ad.surface(e)
-                pid = f"person:{short_hash(ad.article.id, key)}"
+                pid = ids.local_id(ids.PERSON, ad.article.id, key)
                 p = Person(pid, name, to_latin(name))
                 out[key] = p
-                ids[key] = pid
+                person_ids[key] = pid
             p.surface.append(ad.surface(e))
             p.mentions.append(_span(ad, e))
             if e.data.get("author"):
@@ -155,12 +150,12 @@ class Assembler:
         for name in ad.extra.get("meta_authors", []):
             key = fold(name)
             if not any(fold(p.name) == key for p in out.values()):
-                pid = f"person:{short_hash(ad.article.id, key)}"
+                pid = ids.local_id(ids.PERSON, ad.article.id, key)
                 out[key] = Person(pid, name, to_latin(name), [name], [], [], True)
-                ids[key] = pid
+                person_ids[key] = pid
         ext.persons = list(out.values())
         self.persons_by_key = out
-        return ids
+        return person_ids
 
     # -- meetings -----------------------------------------------------------------
     def _meetings(self, ad: AnalysedDoc, ext: Extraction) -> None:
@@ -222,7 +217,7 @@ class Assembler:
             mcountries.add(country)
         topics = sorted({t.key for t in ad.get("TOPIC") if single or toks[t.start].sent in sents})
         label = self._label(ad, first)
-        mid = f"meeting:{short_hash(ad.article.id, str(n), label)}"
+        mid = ids.local_id(ids.MEETING, ad.article.id, str(n), label)
         dv = date.data.get("value") if date is not None else None
         end = date.data.get("end") if date is not None else None
         if dv and not end and d.duration and d.duration > 1:

@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from ..script import is_arabic_char
 from ..text import fold
 from .lexicon import PhraseMatcher, phrase_key
 
@@ -312,7 +313,7 @@ def arabic_city_forms() -> dict[tuple[str, ...], str]:
 
 def is_arabic_name(s: str) -> bool:
     """An Arabic-script name in Arabic letters (GeoNames mixes in Persian and Urdu spellings)."""
-    return bool(s) and all("\u0600" <= ch <= "\u06ff" or ch in " -" for ch in s) \
+    return bool(s) and all(is_arabic_char(ch) or ch in " -" for ch in s) \
         and not _NON_ARABIC_LETTERS.search(s)
 
 

@@ -27,6 +27,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
+from ..script import all_arabic, starts_arabic
 from ..text import Token, ar_bare_variants, ar_variants
 from .base import AnalysedDoc, Ent
 from .persons import common_words
@@ -91,7 +92,7 @@ def _shape(w: str) -> str:
         return "punct"
     if w.isascii():
         return "latin"
-    if all("\u0600" <= c <= "\u06ff" for c in w):
+    if all_arabic(w):
         return "arabic"
     return "other"
 
@@ -103,12 +104,12 @@ def _len_bucket(w: str) -> str:
 
 def _stem(w: str) -> str:
     """The most stripped proclitic reading (و/ف, ب/ل/ك, لل→ال) of a normalised token."""
-    return ar_variants(w)[-1] if w and "\u0600" <= w[0] <= "\u06ff" else w
+    return ar_variants(w)[-1] if starts_arabic(w) else w
 
 
 def _bare(w: str) -> str:
     """The stripped reading without the article."""
-    return ar_bare_variants(w)[-1] if w and "\u0600" <= w[0] <= "\u06ff" else w
+    return ar_bare_variants(w)[-1] if starts_arabic(w) else w
 
 
 class _Lexicons:
