@@ -8,7 +8,7 @@ one ``random.Random(seed)`` passed around, and every gazetteer list is sorted fi
 
 Names of organisations, countries and cities come from the package's own gazetteers
 (``graphbuild/data/organisations.yaml``, CLDR country names through Babel, GeoNames
-cities from data/cities.tsv), loaded with ``graphbuild.extractors.resources``. Person
+cities from data/cities.tsv), loaded with ``graphbuild.reference``. Person
 names are invented: a given name from a small pool and a family name built from
 syllables, so they belong to nobody. Articles mix bilateral talks, summits with several
 countries, phone calls, receptions, announced meetings and negatives (football, stock
@@ -101,7 +101,7 @@ class Gazetteer:
 
 
 def load_gazetteer() -> Gazetteer:
-    from graphbuild.extractors import resources
+    from graphbuild import reference as resources
 
     names = {}
     for iso, entry in sorted(resources.countries().items()):

@@ -72,7 +72,9 @@ def _formats(value: str) -> list[str]:
 
 
 def _language(value: str) -> str:
-    from .extractors.resources import LANGS
+    from .reference import languages
+
+    LANGS = languages()
 
     if value not in LANGS:
         raise argparse.ArgumentTypeError(f"unsupported language {value!r} (choose from {', '.join(LANGS)})")

@@ -18,6 +18,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from . import ids
+from .reference import countries, headquarters
 from .script import has_arabic
 from .text import fold
 from .translit import skeleton, skeletons, to_latin
@@ -80,8 +81,6 @@ class EntityResolver:
     def country_code(self, iso2: str) -> str:
         nid = ids.country_node(iso2)
         if nid not in self.g:
-            from .extractors.resources import countries
-
             entry = countries().get(iso2.upper())
             names = entry.names if entry else {}
             self.kg._node(nid, "country", names.get("en") or iso2, iso2=iso2.upper(),
@@ -119,12 +118,9 @@ class EntityResolver:
 
     def headquarters(self, o: dict) -> str | None:
         """The city node of a gazetteer organisation's headquarters (Interpol → Lyon), if known."""
-        from .extractors.resources import city_by_name, organisations
-
         if not ids.is_listed_org(o["id"]):
             return None
-        entry = organisations().get(o["id"].removeprefix("org:"))
-        city = city_by_name(entry.hq) if entry and entry.hq else None
+        city = headquarters(ids.local_part(o["id"]))
         if city is None:
             return None
         return self.city({"geonames": city.geonames, "name": city.name, "name_en": city.name,

@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from graphbuild.extractors.resources import CITY_COLUMNS, is_arabic_name, is_latin_alternate  # noqa: E402
+from graphbuild.reference import CITY_COLUMNS, is_arabic_name, is_latin_alternate  # noqa: E402
 
 OUT = ROOT / "graphbuild" / "data" / "cities.tsv"
 

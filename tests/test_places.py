@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from graphbuild.extractors import Pipeline
-from graphbuild.extractors.resources import cities
 from graphbuild.ingest import make_article
+from graphbuild.reference import cities
 
 
 def test_arabic_city_names_are_spelt_as_the_article_spells_them():

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from .. import ids
 from ..model import City, Country, Extraction, Meeting, Organisation, Participant, Person, Role
+from ..reference import cities, countries, organisations
 from ..text import fold
 from ..translit import to_latin
 from .base import AnalysedDoc, Ent
 from .meetings import MeetingDraft
-from .resources import arabic_city_forms, cities, countries, organisations
+from .resources import arabic_city_forms
 
 
 def _days(start: str | None, end: str | None) -> int | None:
@@ -52,9 +53,9 @@ class Assembler:
             if o is None:
                 entry = table.get(e.key) if e.key else None
                 if entry:
-                    local = {"ar": entry.ar, "en": entry.en, "fr": entry.fr}.get(lang) or entry.en
-                    o = Organisation(oid, local, entry.en, entry.wikidata, entry.country, acronym=entry.acronym,
-                                     name_fr=entry.fr, name_ar=entry.ar)
+                    o = Organisation(oid, entry.name_in(lang), entry.en, entry.wikidata, entry.country,
+                                     acronym=entry.acronym, name_fr=entry.names.get("fr"),
+                                     name_ar=entry.names.get("ar"))
                 elif e.data.get("name_en"):
                     o = Organisation(oid, ad.surface(e), e.data["name_en"], None, e.data.get("country"))
                 else:

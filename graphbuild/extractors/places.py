@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from ..reference import cities, countries, organisations
 from ..text import fold
 from .base import AnalysedDoc, Ent
 from .persons import common_words
-from .resources import cities, city_matcher, country_matcher, org_matcher, organisations
+from .resources import city_matcher, country_matcher, org_matcher
 
 
 def _is_punct(text: str) -> bool:
@@ -73,7 +74,6 @@ _CONNECT = {"of", "the", "de", "des", "du", "d'", "l'", "la", "le"}
 
 def ministry_entity(portfolio: str, country: str | None) -> tuple[str, str]:
     """Gazetteer id (or a stable made-up one) and English name of a country's ministry."""
-    from .resources import countries
 
     family = _PORTFOLIO_FAMILY.get(portfolio)
     table = organisations()

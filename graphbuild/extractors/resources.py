@@ -1,9 +1,9 @@
-"""Language data and gazetteers, loaded from package data once per process.
+"""Language data and the matchers built from the gazetteers, once per process.
 
-Sources: ``data/lang/<lang>.yaml`` (titles, triggers, months …),
-``data/organisations.yaml`` (curated organisations, aliases in ar/en/fr),
-``data/country_adjectives.tsv`` plus Babel's CLDR names (countries),
-``data/countries.tsv`` (Wikidata ids), and ``data/cities.tsv`` (GeoNames cities, built by scripts/build_cities.py).
+The gazetteers themselves (countries, organisations, cities) are reference data in
+``graphbuild.reference``; here they become phrase matchers for one language, with the
+language file's stop lists and aliases (``data/lang/<lang>.yaml``,
+``data/country_adjectives.tsv``).
 """
 
 from __future__ import annotations
@@ -12,35 +12,21 @@ import csv
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
-from ..script import is_arabic_char
+from ..reference import (
+    arabic_name_flaws,
+    cities,
+    countries,
+    data_text,
+    languages,
+    load_yaml,
+    organisations,
+)
 from ..text import fold
 from .lexicon import PhraseMatcher, phrase_key
 
-LANGS = ("ar", "en", "fr")
-
-
-class _Loader(yaml.SafeLoader):
-    """YAML without the 1.1 booleans: 'on', 'no', 'yes' are words in our lexicons."""
-
-
-_Loader.yaml_implicit_resolvers = {
-    k: [r for r in v if r[0] != "tag:yaml.org,2002:bool"] for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-_Loader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
-                              list("tTfF"))
-
-
-def load_yaml(text: str):
-    return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
-
-
-def _data_text(*parts: str) -> str:
-    return resources.files("graphbuild").joinpath("data", *parts).read_text(encoding="utf-8")
+LANGS = languages()
 
 
 @dataclass
@@ -106,7 +92,7 @@ def _folded(items: Any) -> frozenset[str]:
 
 @cache
 def lang_data(lang: str) -> LangData:
-    raw = load_yaml(_data_text("lang", f"{lang}.yaml"))
+    raw = load_yaml(data_text("lang", f"{lang}.yaml"))
     flags = re.IGNORECASE
     topics = PhraseMatcher(bare=True)
     for topic, words in (raw.get("topics") or {}).items():
@@ -154,34 +140,6 @@ def lang_data(lang: str) -> LangData:
 # ---------------------------------------------------------------------------
 # Countries
 
-@dataclass(frozen=True)
-class CountryEntry:
-    iso2: str
-    names: dict[str, str]
-    wikidata: str | None
-
-
-# CLDR territories that are not countries (EU, UN …) or only parts of one (Canary Islands, Ceuta and Melilla)
-_NOT_COUNTRIES = {"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ", "IC", "EA", "DG", "CP", "TA", "AC", "CQ"}
-
-
-@cache
-def countries() -> dict[str, CountryEntry]:
-    from babel import Locale
-
-    locales = {lang: Locale(lang) for lang in LANGS}
-    qids = {}
-    for row in csv.DictReader(_data_text("countries.tsv").splitlines(), delimiter="\t"):
-        qids[row["iso2"]] = row["wikidata"] or None
-    out = {}
-    for code in sorted(locales["en"].territories):
-        if len(code) != 2 or not code.isalpha() or code in _NOT_COUNTRIES:
-            continue
-        names = {lang: loc.territories.get(code, "") for lang, loc in locales.items()}
-        out[code] = CountryEntry(code, names, qids.get(code))
-    return out
-
-
 @cache
 def country_matcher(lang: str) -> PhraseMatcher:
     """Names (CLDR, all three languages) and adjectives/aliases (ours) → ISO code."""
@@ -191,7 +149,7 @@ def country_matcher(lang: str) -> PhraseMatcher:
         for name in entry.names.values():
             if name and fold(name) not in skip:
                 m.add(name, code, capital=True)
-    for row in csv.DictReader(_data_text("country_adjectives.tsv").splitlines(), delimiter="\t"):
+    for row in csv.DictReader(data_text("country_adjectives.tsv").splitlines(), delimiter="\t"):
         if row["iso2"] in countries() and fold(row["form"]) not in skip:
             m.add(row["form"], row["iso2"], capital=row["kind"] == "alias" or row["lang"] == "en")
             if row["lang"] == "ar" and row["form"].startswith("ال"):
@@ -202,102 +160,21 @@ def country_matcher(lang: str) -> PhraseMatcher:
 # ---------------------------------------------------------------------------
 # Organisations
 
-@dataclass(frozen=True)
-class OrgEntry:
-    id: str
-    en: str
-    fr: str | None
-    ar: str | None
-    acronym: str | None
-    wikidata: str | None
-    country: str | None
-    type: str | None
-    hq: str | None
-
-
-@cache
-def organisations() -> dict[str, OrgEntry]:
-    rows = load_yaml(_data_text("organisations.yaml")) or []
-    out = {}
-    for r in rows:
-        out[r["id"]] = OrgEntry(r["id"], r["en"], r.get("fr"), r.get("ar"), r.get("acronym"),
-                                r.get("wikidata"), r.get("country"), r.get("type"), r.get("hq"))
-    return out
-
-
 @cache
 def org_matcher() -> PhraseMatcher:
     m = PhraseMatcher(bare=False, case_sensitive_latin=True)
-    rows = load_yaml(_data_text("organisations.yaml")) or []
-    for r in rows:
-        names = [r.get("en"), r.get("fr"), r.get("ar"), r.get("acronym")]
-        for lang_aliases in (r.get("aliases") or {}).values():
-            names += list(lang_aliases or [])
+    for entry in organisations().values():
+        names = [*entry.names.values(), entry.acronym]
+        for lang_aliases in entry.aliases.values():
+            names += list(lang_aliases)
         for n in names:
             if n:
-                m.add(str(n), r["id"])
+                m.add(str(n), entry.id)
     return m
 
 
 # ---------------------------------------------------------------------------
 # Cities
-
-_NON_ARABIC_LETTERS = re.compile("[پچژگکیۆڕڈڵێھہۃےڑںٹ]")
-
-
-CITY_COLUMNS = ("geonameid", "name", "country", "population", "latitude", "longitude", "latin_names",
-                "arabic_names")
-
-
-@dataclass(frozen=True)
-class CityEntry:
-    geonames: int
-    name: str
-    country: str
-    population: int
-    latitude: float
-    longitude: float
-    name_ar: str | None
-    latin_names: tuple[str, ...] = ()  # capitalised Latin alternate names, besides ``name``
-    arabic_names: tuple[str, ...] = ()  # Arabic-script alternate names
-
-
-def is_latin_alternate(name: str) -> bool:
-    """A GeoNames alternate name worth matching in English/French text: capitalised, ASCII, not an acronym."""
-    return name[:1].isupper() and not name.isupper() and name.isascii()
-
-
-@cache
-def cities() -> dict[int, CityEntry]:
-    """GeoNames cities of 15,000 people or more, from ``data/cities.tsv`` (see scripts/build_cities.py)."""
-    out = {}
-    with resources.files("graphbuild").joinpath("data", "cities.tsv").open(encoding="utf-8") as f:
-        rows = csv.reader((line for line in f if not line.startswith("#")), delimiter="\t",
-                          quoting=csv.QUOTE_NONE)
-        header = next(rows)
-        if tuple(header) != CITY_COLUMNS:
-            raise ValueError(f"data/cities.tsv: columns {header} (expected {list(CITY_COLUMNS)})")
-        for gid, name, cc, pop, lat, lon, latin, arabic in rows:
-            ar = tuple(arabic.split("|")) if arabic else ()
-            best = sorted(ar, key=_arabic_name_flaws)
-            out[int(gid)] = CityEntry(int(gid), name, cc, int(pop), float(lat), float(lon), best[0] if best else None,
-                                      tuple(latin.split("|")) if latin else (), ar)
-    return out
-
-
-_HARAKAT = re.compile("[\u064b-\u0652]")
-
-
-def _arabic_name_flaws(name: str) -> int:
-    """How unlike a plain Arabic spelling a GeoNames alternate name is (0 is best; the sort is stable).
-
-    GeoNames mixes in Uyghur and Persian spellings in Arabic script (ئالجىر for Algiers: an
-    initial hamza seat, ى inside a word), vowelled forms (عَمّان) and broken ones (د مشق).
-    """
-    words = name.split()
-    return (2 * name.startswith("ئ") + 2 * any("ى" in w[:-1] for w in words)
-            + bool(_HARAKAT.search(name)) + (len(words) > 1 and any(len(w) < 2 for w in words)))
-
 
 @cache
 def arabic_city_forms() -> dict[tuple[str, ...], str]:
@@ -306,15 +183,9 @@ def arabic_city_forms() -> dict[tuple[str, ...], str]:
     for c in cities().values():
         for a in c.arabic_names:
             key = phrase_key(a)
-            if key not in forms or _arabic_name_flaws(a) < _arabic_name_flaws(forms[key]):
+            if key not in forms or arabic_name_flaws(a) < arabic_name_flaws(forms[key]):
                 forms[key] = a
     return forms
-
-
-def is_arabic_name(s: str) -> bool:
-    """An Arabic-script name in Arabic letters (GeoNames mixes in Persian and Urdu spellings)."""
-    return bool(s) and all(is_arabic_char(ch) or ch in " -" for ch in s) \
-        and not _NON_ARABIC_LETTERS.search(s)
 
 
 @cache
@@ -341,13 +212,3 @@ def city_matcher(lang: str) -> PhraseMatcher:
     for n, ids in sorted(index.items()):
         m.add(n, tuple(sorted(ids)))
     return m
-
-
-@cache
-def city_by_name(name: str) -> CityEntry | None:
-    """The most populous GeoNames city called ``name`` (English): for gazetteer headquarters."""
-    best = None
-    for c in cities().values():
-        if c.name == name and (best is None or c.population > best.population):
-            best = c
-    return best

@@ -27,11 +27,12 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
+from ..reference import cities
 from ..script import all_arabic, starts_arabic
 from ..text import Token, ar_bare_variants, ar_variants
 from .base import AnalysedDoc, Ent
 from .persons import common_words
-from .resources import cities, city_matcher, country_matcher, lang_data, org_matcher
+from .resources import city_matcher, country_matcher, lang_data, org_matcher
 
 MODEL_NAME = "ar_ner.crfsuite"
 LABELS = ("PERS", "ORG", "LOC")
