@@ -189,7 +189,7 @@ def replicate(base, copies: int):
 
 def view_counts(kg) -> tuple[int, int]:
     """Nodes and edges the HTML view shows (no article or role nodes)."""
-    from graphbuild.viz import SHOWN_EDGE_TYPES
+    from graphbuild.export.html import SHOWN_EDGE_TYPES
 
     g = kg.g
     keep = {n for n, d in g.nodes(data=True) if d["type"] not in ("article", "role")}

@@ -7,7 +7,7 @@
 The graphs: a generated corpus of ``--base-articles`` articles is extracted and merged by
 graphbuild, then copied (new people, meetings and articles per copy; countries, cities and
 organisations shared) until the view holds about the wanted number of nodes (the view leaves
-out article and role nodes). Each is written with ``graphbuild.viz.write_html`` (timed too),
+out article and role nodes). Each is written with ``graphbuild.export.html.write_html`` (timed too),
 then opened from ``file://`` in a fresh browser context of /usr/bin/chromium (headless,
 --no-sandbox --disable-gpu --disable-background-networking, every http(s) request aborted),
 and timed until ``window.graphbuild.ready === true`` — the view sets it, and ``data-ready="1"``
@@ -135,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
     except ImportError:
         print("html_render: playwright is not installed (pip install playwright)", file=sys.stderr)
         return 2
-    from graphbuild.viz import write_html
+    from graphbuild.export.html import write_html
 
     RESULTS.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()

@@ -13,7 +13,7 @@ For each size N the corpus ``benchmarks/results/corpus-N-SEED.jsonl`` is generat
             one-off warm-up (lexicons compiled on the first article of each language)
   merge     graphbuild.graph.KnowledgeGraph.add over the extraction dicts
   rdf       graphbuild.export.rdf.rdf_bytes(kg, "ttl") and (kg, "nt")
-  html      graphbuild.viz.write_html
+  html      graphbuild.export.html.write_html
   build     the whole CLI, ``python -m graphbuild build CORPUS --out DIR --quiet``:
             wall time and peak RSS (os.wait4 on that one child)
 
@@ -211,7 +211,7 @@ def worker_html(graph_path: str, html_out: str) -> dict[str, Any]:
     from _common import view_counts
 
     from graphbuild.graph import KnowledgeGraph
-    from graphbuild.viz import write_html
+    from graphbuild.export.html import write_html
 
     kg = KnowledgeGraph.load(graph_path)
     rss_before = current_rss_mb()

@@ -17,9 +17,17 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from .graph import KnowledgeGraph
+    from .api import Graph
 
-__all__ = ["build", "extract", "__version__"]
+__all__ = ["Graph", "build", "extract", "__version__"]
+
+
+def __getattr__(name: str):
+    if name == "Graph":  # imported on first use: ``import graphbuild`` stays cheap
+        from .api import Graph
+
+        return Graph
+    raise AttributeError(f"module 'graphbuild' has no attribute {name!r}")
 
 
 def extract(text_or_path: str | Path, *, lang: str | None = None, published: str | None = None,
@@ -52,13 +60,13 @@ def _pipeline(ner: str | None):
     return _PIPELINES[ner]
 
 
-def build(paths: str | Path | list[str | Path], *, out: str | Path | None = None) -> KnowledgeGraph:
+def build(paths: str | Path | list[str | Path], *, out: str | Path | None = None) -> Graph:
     """Read articles (files, folders, JSONL) and return their knowledge graph.
 
     With ``out`` the same files as ``graphbuild build`` are written there.
     """
+    from .api import Graph
     from .extractors import Pipeline
-    from .graph import KnowledgeGraph
     from .ingest import read
     from .runner import RunReport, extract_items, run_build
 
@@ -67,7 +75,7 @@ def build(paths: str | Path | list[str | Path], *, out: str | Path | None = None
     if out is not None:
         _, kg = run_build([str(p) for p in paths], Path(out), show_progress=False)
         return kg
-    kg = KnowledgeGraph()
+    kg = Graph()
     report = RunReport()
     import time
 

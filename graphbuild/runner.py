@@ -232,9 +232,9 @@ def write_text(path: Path, text: str) -> None:
 
 def merge_extractions(paths: Iterable[Path]) -> Any:
     """The graph of extraction files, added in article-id order, one file in memory at a time."""
-    from .graph import KnowledgeGraph
+    from .api import Graph
 
-    kg = KnowledgeGraph()
+    kg = Graph()
     for path in sorted(paths, key=lambda p: p.stem):
         kg.add_extraction(json.loads(path.read_text(encoding="utf-8")))
     return kg.tidy()

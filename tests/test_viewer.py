@@ -9,8 +9,8 @@ import pytest
 from conftest import ROOT, SEED
 
 import graphbuild
+from graphbuild.export.html import SHOWN_EDGE_TYPES, write_html
 from graphbuild.graph import KnowledgeGraph
-from graphbuild.viz import SHOWN_EDGE_TYPES, write_html
 
 ARTIFACTS = ROOT / "tests" / "artifacts"
 CHROMIUM = "/usr/bin/chromium"
@@ -93,7 +93,7 @@ def _hostile_graph() -> KnowledgeGraph:
         p["surface"] = [name]
     for m in d["meetings"]:
         m["label"] = "<h1>heading</h1><script>window.__pwned=4</script>"
-    kg = KnowledgeGraph()
+    kg = graphbuild.Graph()
     kg.add_extraction(d, text=text)
     return kg
 
@@ -143,7 +143,7 @@ def test_big_graphs_are_laid_out_around_a_simulated_core():
 
     import networkx as nx
 
-    from graphbuild.viz import LAYOUT_CORE, layout
+    from graphbuild.export.html import LAYOUT_CORE, layout
 
     g = nx.Graph()
     for m in range(LAYOUT_CORE):  # meetings, each with three people and a shared country

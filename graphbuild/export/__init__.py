@@ -40,7 +40,7 @@ def write_all(kg: KnowledgeGraph, out: Path, formats: Iterable[str] | None = Non
 
         written.update(write_rdf(kg, out, rdf_formats, base_iri=base_iri))
     if "html" in formats:
-        from ..viz import write_html
+        from .html import write_html
 
         written["html"] = str(write_html(kg, out / "graph.html"))
     return written

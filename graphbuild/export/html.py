@@ -21,10 +21,10 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
-from .script import has_arabic
+from ..script import has_arabic
 
 if TYPE_CHECKING:
-    from .graph import KnowledgeGraph
+    from ..graph import KnowledgeGraph
 
 STYLE = {
     "meeting": {"color": "#e4572e", "shape": "diamond", "label": "Meeting"},
