@@ -74,10 +74,8 @@ def _formats(value: str) -> list[str]:
 def _language(value: str) -> str:
     from .reference import languages
 
-    LANGS = languages()
-
-    if value not in LANGS:
-        raise argparse.ArgumentTypeError(f"unsupported language {value!r} (choose from {', '.join(LANGS)})")
+    if value not in languages():
+        raise argparse.ArgumentTypeError(f"unsupported language {value!r} (choose from {', '.join(languages())})")
     return value
 
 
@@ -126,7 +124,7 @@ def _parser() -> argparse.ArgumentParser:
                        description="Print the extraction of one article (file path or - for stdin).")
     e.add_argument("input", help="an article: .txt, .html, .json/.jsonl (first record), or - for stdin")
     e.add_argument("--json", action="store_true", help="print the extraction JSON (the default)")
-    e.add_argument("--lang", type=_language, help="the article's language (ar, en, fr) instead of detecting it")
+    e.add_argument("--lang", type=_language, help="the article's language (one of data/lang: ar, en, fr …) instead of detecting it")
     e.add_argument("--published", type=_iso_date, metavar="YYYY-MM-DD",
                    help="publication date, to resolve 'yesterday' etc.")
     e.add_argument("--ner", type=_ner, metavar="BACKEND", help=NER_HELP)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
+from .lang import elision_pattern, profile
 from .script import starts_arabic
 
 _AR_FOLD = {
@@ -86,7 +87,6 @@ class Token(NamedTuple):
 
 
 _WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*|[^\w\s]", re.UNICODE)
-_ELISION = re.compile(r"^(l|d|qu|j|n|s|c|m|t|jusqu|lorsqu|puisqu)'(.+)$")
 
 
 _FOLD_TABLE: dict[int, str] = {}  # ord → fold_char, for str.translate
@@ -183,7 +183,8 @@ class Doc:
         toks: list[Token] = []
         norm = self.norm
         text, offsets, n_offsets = self.text, self.offsets, len(self.offsets)
-        french, not_french = self.lang == "fr", self.lang != "fr"
+        prof = profile(self.lang)
+        elision, possessive_s = elision_pattern(self.lang), prof.possessive_s
         prev_end = 0
         for m in _WORD.finditer(norm):
             ns, ne = m.span()
@@ -196,11 +197,11 @@ class Doc:
                     sent, sent_start = self._close(sent, sent_start, toks)
             parts = ((ns, ne, piece),)
             if "'" in piece:
-                em = _ELISION.match(piece) if french else None
+                em = elision.match(piece) if elision else None
                 if em:
                     cut = ns + len(em.group(1)) + 1
                     parts = ((ns, cut, piece[:cut - ns]), (cut, ne, em.group(2)))
-                elif piece.endswith("'s") and len(piece) > 2 and not_french:
+                elif piece.endswith("'s") and len(piece) > 2 and possessive_s:
                     parts = ((ns, ne - 2, piece[:-2]), (ne - 2, ne, "'s"))  # Spain's → Spain + 's
             for ps, pe, ptxt in parts:
                 if pe <= n_offsets:
@@ -211,10 +212,10 @@ class Doc:
                     sent_start = s
                 toks.append(_new_tuple(Token, (len(toks), ptxt, text[s:e], s, e, sent, ps, pe)
                                        + _both_variants(ptxt)))  # Token(...) without its Python __new__
-            if piece in (".", "!", "?", ";") and not (piece == ";" and self.lang != "ar"):
+            if piece in (".", "!", "?", ";") and not (piece == ";" and not prof.semicolon_ends_sentence):
                 prev = toks[-2].text if len(toks) > 1 else ""
                 if piece == "." and (prev in abbreviations or (len(prev) == 1 and prev.isalpha()
-                                                                and self.lang != "ar")):
+                                                                and prof.single_letter_abbreviations)):
                     continue
                 if piece == "." and prev.isdigit() and _next_char(norm, ne).isdigit():  # 3.5 is one number
                     continue

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from .. import ids
+from ..lang import profile
 from ..script import script_lang
 from . import ABSOLUTE_IRI
 
@@ -78,6 +79,34 @@ def iri_local(node_id: str) -> str:
     return f"{kind}-{local}"
 
 
+# graph edge → RDF predicates: (edge type, source node type, target node type) → (predicate, backwards?);
+# "*" matches any node type, the most specific row wins. A participation of a person, and the NIF
+# spans of mentions, are written by RdfMapper itself.
+EDGE_PREDICATES: dict[tuple[str, str, str], tuple[tuple[str, bool], ...]] = {
+    ("participated_in", "organisation", "*"): (("schema:attendee", True),),
+    ("participated_in", "*", "*"): (("gb:participatingCountry", True),),
+    ("mentions", "*", "*"): (("schema:mentions", False),),
+    ("located_in", "meeting", "*"): (("sem:hasPlace", False), ("schema:location", False)),
+    ("located_in", "*", "*"): (("schema:containedInPlace", False),),
+    ("hosted_by", "*", "*"): (("gb:hostCountry", False),),
+    ("holds_role", "*", "*"): (("gb:holdsRole", False),),
+    ("holds_role_at", "*", "organisation"): (("org:memberOf", False),),
+    ("holds_role_at", "*", "*"): (("gb:servesCountry", False),),
+    ("authored_by", "*", "*"): (("schema:author", False),),
+    ("reports", "*", "*"): (("schema:about", False),),
+    ("based_in", "*", "*"): (("schema:location", False),),
+    ("headquartered_in", "*", "*"): (("org:hasPrimarySite", False),),
+}
+
+
+def edge_predicates(etype: str, source: str, target: str) -> tuple[tuple[str, bool], ...]:
+    """The predicates of a graph edge (none for an edge type RDF does not carry)."""
+    for key in ((etype, source, target), (etype, source, "*"), (etype, "*", target), (etype, "*", "*")):
+        if key in EDGE_PREDICATES:
+            return EDGE_PREDICATES[key]
+    return ()
+
+
 class RdfMapper:
     def __init__(self, kg: KnowledgeGraph, base: str | None = None):
         self.kg = kg
@@ -111,9 +140,10 @@ class RdfMapper:
 
     def _names(self, s: str, names: Iterable[str], arts, art_lang, pred="schema:name") -> Iterator[T]:
         fallback = art_lang.get(arts[0], "en") if arts else "en"
+        latin = "en" if profile(fallback).script == "arabic" else fallback  # a Latin spelling in an Arabic article
         for n in sorted(set(names)):
             if n:
-                yield T(s, _q(pred), Lit(n, script_lang(n, "en" if fallback == "ar" else fallback)), arts)
+                yield T(s, _q(pred), Lit(n, script_lang(n, latin)), arts)
 
     def _sameas(self, s: str, d: dict) -> Iterator[T]:
         if d.get("wikidata") and re.fullmatch(r"Q\d+", str(d["wikidata"])):
@@ -238,72 +268,56 @@ class RdfMapper:
 
     def _edge(self, u, v, key, d):
         g = self.kg.g
-        etype = d["type"]
         arts = tuple(sorted({s[0] for s in d.get("sources", [])}))
-        su, sv = self.iri(u), self.iri(v)
-        if etype == "participated_in" and g.nodes[u]["type"] == "person":
-            # one participation per graph edge: person, meeting, role and on-behalf-of
-            part = (self.base + "part-" + iri_local(v).split("-", 1)[1] + "-" + iri_local(u).split("-", 1)[1]
-                    + f"-{ids.number(key):08x}")
-            yield from self._typed(part, ("gb:Participation", "sem:Role"), arts)
-            yield T(part, _q("rdf:value"), su, arts)
-            yield T(sv, _q("sem:hasActor"), part, arts)
-            yield T(sv, _q("schema:attendee"), su, arts)
-            role_label = d.get("role_en") or d.get("role")
-            if role_label:
-                rid = ids.role_node(d.get("role_en"), d.get("role"))  # the same role node as holds_role edges
-                if rid in g:
-                    yield T(part, _q("sem:roleType"), self.iri(rid), arts)
-            if d.get("role"):
-                yield T(part, _q("gb:roleTitle"), Lit(d["role"], script_lang(d["role"], "en")), arts)
-            if d.get("on_behalf_of") and d["on_behalf_of"] in g:
-                yield T(part, _q("gb:onBehalfOf"), self.iri(d["on_behalf_of"]), arts)
-            yield T(part, _q("gb:confidence"), Lit(f"{float(d.get('confidence', 0.8)):.3f}",
-                                                    datatype=XSD + "decimal"), arts)
-            for aid, s, e in d.get("sources", []):
-                sent = self._sentence_of(aid, s, e) if s >= 0 else None
-                if sent:
-                    yield T(part, _q("prov:wasDerivedFrom"), self.span_iri(aid, *sent), (aid,))
-                else:
-                    yield T(part, _q("prov:wasDerivedFrom"), self.iri(f"article:{aid}"), (aid,))
+        if d["type"] == "participated_in" and g.nodes[u]["type"] == "person":
+            yield from self._participation(u, v, key, d, arts)
             return
-        if etype == "participated_in":  # an organisation or a country taking part
-            pred = "schema:attendee" if g.nodes[u]["type"] == "organisation" else "gb:participatingCountry"
-            yield T(sv, _q(pred), su, arts)
-        elif etype == "mentions":
-            for aid, s, e in d.get("sources", []):
-                if s < 0:
-                    continue
-                span = self.span_iri(aid, s, e)
-                yield from self._typed(span, ("nif:Phrase", "nif:OffsetBasedString"), (aid,))
-                yield T(span, _q("nif:beginIndex"), Lit(str(s), datatype=XSD + "nonNegativeInteger"), (aid,))
-                yield T(span, _q("nif:endIndex"), Lit(str(e), datatype=XSD + "nonNegativeInteger"), (aid,))
-                yield T(span, _q("nif:referenceContext"), self.ctx_iri(aid), (aid,))
-                yield T(span, _q("itsrdf:taIdentRef"), sv, (aid,))
-                sent = self._sentence_of(aid, s, e)
-                if sent:
-                    yield T(span, _q("nif:sentence"), self.span_iri(aid, *sent), (aid,))
-            yield T(su, _q("schema:mentions"), sv, arts)
-        elif etype == "located_in":
-            pred = "sem:hasPlace" if g.nodes[u]["type"] == "meeting" else "schema:containedInPlace"
-            yield T(su, _q(pred), sv, arts)
-            if g.nodes[u]["type"] == "meeting":
-                yield T(su, _q("schema:location"), sv, arts)
-        elif etype == "hosted_by":
-            yield T(su, _q("gb:hostCountry"), sv, arts)
-        elif etype == "holds_role":
-            yield T(su, _q("gb:holdsRole"), sv, arts)
-        elif etype == "holds_role_at":
-            yield T(su, _q("org:memberOf" if g.nodes[v]["type"] == "organisation" else "gb:servesCountry"), sv,
-                    arts)
-        elif etype == "authored_by":
-            yield T(su, _q("schema:author"), sv, arts)
-        elif etype == "reports":
-            yield T(su, _q("schema:about"), sv, arts)
-        elif etype == "based_in":
-            yield T(su, _q("schema:location"), sv, arts)
-        elif etype == "headquartered_in":
-            yield T(su, _q("org:hasPrimarySite"), sv, arts)
+        if d["type"] == "mentions":
+            yield from self._mention_spans(v, d)
+        su, sv = self.iri(u), self.iri(v)
+        for pred, backwards in edge_predicates(d["type"], g.nodes[u]["type"], g.nodes[v]["type"]):
+            yield T(sv, _q(pred), su, arts) if backwards else T(su, _q(pred), sv, arts)
+
+    def _participation(self, u, v, key, d, arts):
+        """One participation per graph edge: person, meeting, role, on-behalf-of, and the sentences."""
+        g = self.kg.g
+        su, sv = self.iri(u), self.iri(v)
+        part = (self.base + "part-" + iri_local(v).split("-", 1)[1] + "-" + iri_local(u).split("-", 1)[1]
+                + f"-{ids.number(key):08x}")
+        yield from self._typed(part, ("gb:Participation", "sem:Role"), arts)
+        yield T(part, _q("rdf:value"), su, arts)
+        yield T(sv, _q("sem:hasActor"), part, arts)
+        yield T(sv, _q("schema:attendee"), su, arts)
+        if d.get("role_en") or d.get("role"):
+            rid = ids.role_node(d.get("role_en"), d.get("role"))  # the same role node as holds_role edges
+            if rid in g:
+                yield T(part, _q("sem:roleType"), self.iri(rid), arts)
+        if d.get("role"):
+            yield T(part, _q("gb:roleTitle"), Lit(d["role"], script_lang(d["role"], "en")), arts)
+        if d.get("on_behalf_of") and d["on_behalf_of"] in g:
+            yield T(part, _q("gb:onBehalfOf"), self.iri(d["on_behalf_of"]), arts)
+        yield T(part, _q("gb:confidence"), Lit(f"{float(d.get('confidence', 0.8)):.3f}",
+                                                datatype=XSD + "decimal"), arts)
+        for aid, s, e in d.get("sources", []):
+            sent = self._sentence_of(aid, s, e) if s >= 0 else None
+            source = self.span_iri(aid, *sent) if sent else self.iri(ids.article_node(aid))
+            yield T(part, _q("prov:wasDerivedFrom"), source, (aid,))
+
+    def _mention_spans(self, v, d):
+        """Each mention as a NIF phrase with its offsets, pointing at the entity and its sentence."""
+        sv = self.iri(v)
+        for aid, s, e in d.get("sources", []):
+            if s < 0:
+                continue
+            span = self.span_iri(aid, s, e)
+            yield from self._typed(span, ("nif:Phrase", "nif:OffsetBasedString"), (aid,))
+            yield T(span, _q("nif:beginIndex"), Lit(str(s), datatype=XSD + "nonNegativeInteger"), (aid,))
+            yield T(span, _q("nif:endIndex"), Lit(str(e), datatype=XSD + "nonNegativeInteger"), (aid,))
+            yield T(span, _q("nif:referenceContext"), self.ctx_iri(aid), (aid,))
+            yield T(span, _q("itsrdf:taIdentRef"), sv, (aid,))
+            sent = self._sentence_of(aid, s, e)
+            if sent:
+                yield T(span, _q("nif:sentence"), self.span_iri(aid, *sent), (aid,))
 
     def _spans(self):
         """Sentence spans referenced by participations and mentions."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from .. import ids
 from ..model import City, Country, Extraction, Meeting, Organisation, Participant, Person, Role
 from ..reference import cities, countries, organisations
@@ -13,8 +15,6 @@ from .resources import arabic_city_forms
 
 
 def _days(start: str | None, end: str | None) -> int | None:
-    import datetime as dt
-
     if not start or not end:
         return None
     n = (dt.date.fromisoformat(end) - dt.date.fromisoformat(start)).days + 1
@@ -94,7 +94,7 @@ class Assembler:
             if c is None:
                 entry = table[e.key]
                 name = entry.name
-                if ad.lang.lang == "ar":  # the spelling the article used, else GeoNames' plainest
+                if ad.lang.profile.script == "arabic":  # the spelling the article used, else GeoNames' plainest
                     name = arabic_city_forms().get(tuple(e.data.get("form") or ())) or entry.name_ar or name
                 c = City(f"city:{e.key}", name, entry.name, e.key, entry.country,
                          latitude=entry.latitude, longitude=entry.longitude)
@@ -170,23 +170,47 @@ class Assembler:
 
     def _meeting(self, ad: AnalysedDoc, d: MeetingDraft, n: int, lead: set[int], single: bool) -> Meeting:
         toks = ad.tokens
-        first = d.mentions[0]
-        # where: a city right after a mention, else the dateline, else one in a mention's sentence, else the lead
-        dl = [c for c in ad.get("CITY") if c.data.get("dateline")]
-        lead_cities = [c for c in ad.get("CITY") if toks[c.start].sent in lead]
-        primary = (single or n == 0) and not d.other
-        city = d.city if d.city_attached and d.city_first else None
-        city = city or (dl[0] if dl and primary else None) or d.city or (lead_cities[0] if lead_cities and primary
-                                                                           else None)
+        primary = (single or n == 0) and not d.other  # the meeting the article is about
+        city = self._venue(ad, d, lead, primary)
         date = d.date
         if date is None and primary:
             lead_dates = [x for x in ad.get("DATE") if toks[x.start].sent in lead]
             date = lead_dates[0] if lead_dates else None
-        table = cities()
         city_id = self.city_ids.get(city.key) if city is not None else None
-        country = table[city.key].country if city is not None else None
-        sents = d.sentences
-        # participants
+        country = cities()[city.key].country if city is not None else None
+        parts = self._participants(ad, d)
+        mcountries = self._meeting_countries(ad, d, parts)
+        if country:
+            mcountries.add(country)
+        topics = sorted({t.key for t in ad.get("TOPIC") if single or toks[t.start].sent in d.sentences})
+        label = self._label(ad, d.mentions[0])
+        dv = date.data.get("value") if date is not None else None
+        end = date.data.get("end") if date is not None else None
+        if dv and not end and d.duration and d.duration > 1:
+            end = (dt.date.fromisoformat(dv) + dt.timedelta(days=d.duration - 1)).isoformat()
+        return Meeting(
+            id=ids.local_id(ids.MEETING, ad.article.id, str(n), label), label=label, type=d.type,
+            ordinal=d.ordinal, city=city_id, country=country,
+            date_start=dv, date_end=end, date_text=ad.surface(date) if date is not None else None,
+            duration_days=d.duration or _days(dv, end), participants=list(parts.values()),
+            organisations=sorted(self._meeting_organisations(ad, d, parts)),
+            countries=sorted(mcountries), topics=topics, mentions=[ad.span(m) for m in d.mentions],
+            status="mentioned" if d.other else "planned" if d.future else "reported",
+        )
+
+    @staticmethod
+    def _venue(ad: AnalysedDoc, d: MeetingDraft, lead: set[int], primary: bool) -> Ent | None:
+        """Where: a city right after a mention, else the dateline, else one in a mention's sentence,
+        else (for the article's own meeting) one in the lead."""
+        toks = ad.tokens
+        dateline = [c for c in ad.get("CITY") if c.data.get("dateline")]
+        lead_cities = [c for c in ad.get("CITY") if toks[c.start].sent in lead]
+        city = d.city if d.city_attached and d.city_first else None
+        return city or (dateline[0] if dateline and primary else None) or d.city or (
+            lead_cities[0] if lead_cities and primary else None)
+
+    def _participants(self, ad: AnalysedDoc, d: MeetingDraft) -> dict[str, Participant]:
+        """The meeting's people, each with the role of the title nearest the mention."""
         parts: dict[str, Participant] = {}
         for p in d.persons:
             person = self.persons_by_key.get(p.key)
@@ -200,37 +224,30 @@ class Assembler:
                                    role.country if role else None, [], role.title_en if role else None)
                 parts[person.id] = part
             part.mentions.append(ad.span(p))
-        # organisations and countries named with the meeting
+        return parts
+
+    def _meeting_organisations(self, ad: AnalysedDoc, d: MeetingDraft, parts: dict[str, Participant]) -> set[str]:
+        """Organisations named in the meeting's sentences (not inside a title), and the participants'."""
+        toks = ad.tokens
         title_tokens = {k for t in ad.get("TITLE") for k in range(t.start, t.end)}
         orgs = {self.org_id(ad, o) for o in ad.get("ORG")
-                if toks[o.start].sent in sents and o.start not in title_tokens and self._can_take_part(o)}
-        orgs |= {p.org for p in parts.values() if p.org}
-        mcountries = set()
+                if toks[o.start].sent in d.sentences and o.start not in title_tokens and self._can_take_part(o)}
+        return orgs | {p.org for p in parts.values() if p.org}
+
+    def _meeting_countries(self, ad: AnalysedDoc, d: MeetingDraft, parts: dict[str, Participant]) -> set[str]:
+        """Countries named in the meeting's sentences (not in a title, an organisation's name, after a city
+        or a not-a-venue word), and the participants'."""
+        toks = ad.tokens
+        title_tokens = {k for t in ad.get("TITLE") for k in range(t.start, t.end)}
         city_ends = {c.end for c in ad.get("CITY")}
+        found = set()
         for c in ad.get("COUNTRY"):
-            if toks[c.start].sent not in sents or c.data.get("in_org") or c.start in title_tokens:
+            if toks[c.start].sent not in d.sentences or c.data.get("in_org") or c.start in title_tokens:
                 continue
             if c.start in city_ends or self._after_not_venue(ad, c):
                 continue
-            mcountries.add(c.key)
-        mcountries |= {p.country for p in parts.values() if p.country}
-        if country:
-            mcountries.add(country)
-        topics = sorted({t.key for t in ad.get("TOPIC") if single or toks[t.start].sent in sents})
-        label = self._label(ad, first)
-        mid = ids.local_id(ids.MEETING, ad.article.id, str(n), label)
-        dv = date.data.get("value") if date is not None else None
-        end = date.data.get("end") if date is not None else None
-        if dv and not end and d.duration and d.duration > 1:
-            import datetime as dt
-            end = (dt.date.fromisoformat(dv) + dt.timedelta(days=d.duration - 1)).isoformat()
-        return Meeting(
-            id=mid, label=label, type=d.type, ordinal=d.ordinal, city=city_id, country=country,
-            date_start=dv, date_end=end, date_text=ad.surface(date) if date is not None else None,
-            duration_days=d.duration or _days(dv, end), participants=list(parts.values()), organisations=sorted(orgs),
-            countries=sorted(mcountries), topics=topics, mentions=[ad.span(m) for m in d.mentions],
-            status="mentioned" if d.other else "planned" if d.future else "reported",
-        )
+            found.add(c.key)
+        return found | {p.country for p in parts.values() if p.country}
 
     @staticmethod
     def _can_take_part(o: Ent) -> bool:

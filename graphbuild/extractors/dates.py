@@ -85,8 +85,6 @@ class DateFinder:
                 return Ent("DATE", i, end, None, {"value": _date(year, m.value, day), "kind": "absolute"})
         return None
 
-    _RANGE = {"الي", "-", "–", "و", "to", "and", "au", "et", "a", "until", "through", "jusqu'au", "حتي"}
-
     def _range(self, ad: AnalysedDoc, i: int, pub: dt.date | None) -> Ent | None:
         """"من 14 إلى 16 ماي 2025", "14-16 May", "du 30 juin au 1er juillet"."""
         toks = ad.tokens
@@ -98,7 +96,7 @@ class DateFinder:
         m1 = ad.lang.months.match_at(toks, j)
         if m1:
             j = m1.end
-        if j >= n or toks[j].text not in self._RANGE:
+        if j >= n or toks[j].text not in ad.lang.word_set("range_words"):
             return None
         j += 1
         second = self._absolute_simple(ad, j, pub)

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..lang import arabic
 from .base import AnalysedDoc, Ent
-
-_DEMONSTRATIVES = {"هذا", "هذه", "ذلك", "تلك", "this", "that", "these", "ce", "cette", "cet", "ces"}
 
 
 @dataclass
@@ -60,16 +59,16 @@ class TriggerFinder:
                 continue
             if self._blocked(ad, m.end) or lang.non_triggers.match_at(toks, i):
                 continue
-            ordinal = self._ordinal(ad, m.end) if lang.lang == "ar" else self._ordinal_before(ad, i)
+            ordinal = self._ordinal(ad, m.end) if lang.profile.ordinal_after_noun else self._ordinal_before(ad, i)
             if m.key in editions and ordinal is None:
                 continue  # "الدورة" again, after "الدورة 39 لمعرض الكتاب": the same fair
             if (i > 0 and _count(toks[i - 1].text) > 1 and ordinal is None) or \
-                    (i - counted_end <= 1 and t.is_arabic and t.text.startswith("و")):
+                    (i - counted_end <= 1 and t.is_arabic and arabic.starts_with_and(t.text)):
                 counted_end = m.end + 1  # "40 لقاء فكريا وندوة": a count of events, and what it lists
                 continue
-            if toks[m.end - 1].is_arabic and m.key[-1].endswith("ه") and toks[m.end - 1].raw.endswith("ه"):
+            if toks[m.end - 1].is_arabic and arabic.ends_in_ha(m.key[-1]) and arabic.ends_in_ha(toks[m.end - 1].raw):
                 continue  # بدوره (in turn) is not دورة (session): triggers end in ta marbuta
-            anaphoric = i > 0 and toks[i - 1].text in _DEMONSTRATIVES
+            anaphoric = i > 0 and toks[i - 1].text in lang.word_set("demonstratives")
             other = self._other(ad, m.end)
             ad.add(Ent("TRIGGER", i, m.end, m.value, {"anaphoric": anaphoric, "ordinal": ordinal, "other": other}),
                    claim=False)
@@ -79,20 +78,19 @@ class TriggerFinder:
         """"meeting the objectives", "قمة جبل": the next word says this is no meeting."""
         blocked = ad.lang.word_set("trigger_blockers")
         nxt = ad.tokens[j].text if j < len(ad.tokens) else ""
-        return nxt in blocked or (nxt[:1] in "وب" and nxt[1:] in blocked)
-
-    _LINKS = {"of", "the", "de", "du", "des", "la", "le", "l'", "d'"}
+        return nxt in blocked or arabic.without_and_or_with(nxt) in blocked
 
     @staticmethod
     def _edition_of_event(ad: AnalysedDoc, j: int) -> bool:
         """"الدورة التاسعة والثلاثين لمعرض تونس للكتاب", "the 39th edition of the book fair": the
         session of a fair, a festival or a tournament is no meeting (but "a meeting at the fair" is)."""
         events = ad.lang.word_set("event_blockers")
+        links = ad.lang.word_set("articles") | ad.lang.word_set("org_connectors")  # "the 39th edition of the"
         toks = ad.tokens
         k = j
         while k < min(len(toks), j + 5) and toks[k].sent == toks[j - 1].sent:
             t = toks[k]
-            if t.text.isdigit() or t.text in TriggerFinder._LINKS or t.text in ("ال", "الـ") \
+            if t.text.isdigit() or t.text in links \
                     or t.text in ad.lang.word_set("ordinal_skip") or _tens(ad, t.text):
                 k += 1
                 continue
@@ -121,7 +119,7 @@ class TriggerFinder:
         if t.text in lang.word_set("ordinal_skip") and j + 1 < n:
             j += 1  # "الدورة العادية التاسعة والثلاثين"
             t = toks[j]
-        if t.text in ("ال", "الـ") and j + 1 < n:
+        if t.text in lang.word_set("articles") and j + 1 < n:
             j += 1
             t = toks[j]
         if t.text.isascii() and t.text.isdigit() and len(t.text) <= 3:

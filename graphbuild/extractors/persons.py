@@ -12,11 +12,9 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
+from ..lang import arabic
 from ..text import Token
 from .base import AnalysedDoc, Ent
-
-_CONNECTORS = {"of", "for", "at", "de", "des", "du", "d'", "pour", "aupres", "to", "in", "a", "en"}
-_AR_CONNECTORS = {"لدى", "في"}
 
 
 @cache
@@ -53,7 +51,7 @@ class TitleFinder:
             start = i
             data: dict = {"head": m.value, "org": None, "country": None, "portfolio": None}
             # a country adjective right before an English title: "Moroccan Foreign Minister"
-            if lang.lang == "en" and i > 0:
+            if lang.profile.adjective_before_noun and i > 0:
                 prev = ad.at("COUNTRY", i - 1)
                 if prev and prev.end == i:
                     start, data["country"] = prev.start, prev.key
@@ -69,11 +67,11 @@ class TitleFinder:
         while progress and j < n:
             progress = False
             k = j
-            if toks[k].text in _CONNECTORS and lang.lang != "ar" and k + 1 < n:
+            if toks[k].text in lang.word_set("title_connectors") and k + 1 < n:
                 k += 1
-            if lang.lang != "ar" and k < n and toks[k].text in ("the", "la", "le", "l'", "les") and k + 1 < n:
+            if k < n and toks[k].text in lang.word_set("articles") and k + 1 < n:
                 k += 1
-            if lang.lang == "ar" and toks[k].text in _AR_CONNECTORS and k + 1 < n and ad.starting_at("COUNTRY", k + 1):
+            if toks[k].text in lang.word_set("country_connectors") and k + 1 < n and ad.starting_at("COUNTRY", k + 1):
                 k += 1
             mod = lang.title_modifiers.match_at(toks, k) if k == j else None
             if mod:
@@ -88,7 +86,7 @@ class TitleFinder:
             if port and data["portfolio"] is None and data["org"] is None:
                 data["portfolio"] = port.value
                 j, progress = port.end, True
-                while j + 1 < n and toks[j].text in ("and", "et", "&"):  # "of Investment and Foreign Trade"
+                while j + 1 < n and toks[j].text in lang.word_set("and_words"):  # "of Investment and Foreign Trade"
                     more = lang.portfolios.match_at(toks, j + 1)
                     if not more:
                         break
@@ -100,7 +98,7 @@ class TitleFinder:
                 data["country"] = country.key
                 j, progress = country.end, True
                 continue
-            if lang.lang == "ar" and k == j and data["portfolio"] and data["org"] is None and self._ar_tail(ad, k):
+            if not lang.profile.cased and k == j and data["portfolio"] and data["org"] is None and self._ar_tail(ad, k):
                 j, progress = k + 1, True  # "الصناعة والثروة المعدنية", "الخارجية وشؤون المغتربين"
         return j
 
@@ -108,18 +106,15 @@ class TitleFinder:
     def _ar_tail(ad: AnalysedDoc, k: int) -> bool:
         t = ad.tokens[k]
         lang = ad.lang
-        if ad.owner[k] is not None or not t.text.startswith(("و", "ال", "لل", "بال")):
+        if ad.owner[k] is not None or not t.is_arabic:
             return False
         if lang.titles.match_at(ad.tokens, k) or lang.triggers.match_at(ad.tokens, k) \
                 or lang.given_names.match_at(ad.tokens, k) or t.text in lang.name_stop:
             return False
         if lang.honorifics.match_at(ad.tokens, k) or t.text in lang.particles:
             return False
-        if (t.text.startswith("و") and not t.text.startswith("وال")) or \
-                (t.text.startswith("ل") and not t.text.startswith("لل")):
-            nxt = ad.tokens[k + 1].text if k + 1 < len(ad.tokens) else ""
-            return nxt.startswith("ال")  # "وشؤون المغتربين", "لشؤون التعدين" yes; "وسعا من" (a verb) no
-        return True
+        nxt = ad.tokens[k + 1].text if k + 1 < len(ad.tokens) else ""
+        return arabic.continues_portfolio(t.text, nxt)
 
 
 class PersonFinder:
@@ -171,7 +166,7 @@ class PersonFinder:
         toks = ad.tokens
         lang = ad.lang
         cues = set(self._starts(ad)[0]) | self._starts(ad)[1] | self._title_starts
-        if lang.lang != "ar":
+        if lang.profile.cased:
             return cues | {t.i for t in toks if t.is_upper_initial}
         cues |= {t.i - 1 for t in toks[1:] if t.text in lang.particles}
         for start in self._title_starts:
@@ -179,57 +174,74 @@ class PersonFinder:
         return cues
 
     def _at(self, ad: AnalysedDoc, i: int) -> Ent | None:
-        toks = ad.tokens
-        lang = ad.lang
-        hon = lang.honorifics.match_at(toks, i) if i in self._starts(ad)[0] else None
-        if hon:
-            j = hon.end
-            while j < len(toks) and (toks[j].text == "." or (h2 := lang.honorifics.match_at(toks, j))):
-                j = j + 1 if toks[j].text == "." else h2.end  # "H.E. Mr. Abdullah …"
-            titles = []
-            while j < len(toks) and (t := ad.starting_at("TITLE", j)):
-                titles.append(t)
-                j = t.end
-            name = self.read_name(ad, j, min_len=1, after_title=bool(titles))
-            if name:
-                return self._person(ad, name, titles, cue="honorific")
-            return None
+        """The person whose name is cued at token ``i``: by an honorific, a title, or the name itself."""
+        if i in self._starts(ad)[0] and ad.lang.honorifics.match_at(ad.tokens, i):
+            return self._after_honorific(ad, i)
         title = ad.starting_at("TITLE", i)
         if title:
-            titles = [title]
-            j = title.end
-            while j < len(toks) and (t := ad.starting_at("TITLE", j)):
-                titles.append(t)
-                j = t.end
-            if j < len(toks) and toks[j].text == "," and (lang.lang != "ar" or (
-                    j + 1 < len(toks) and self._given_name(ad, j + 1) and toks[j + 1].sent == toks[j].sent)):
-                j += 1  # "Interior Minister, Hichem Fourati", "سفير المملكة، يوسف العلمي" (a given name next)
-            if j < len(toks) and (h := lang.honorifics.match_at(toks, j)):
-                j = h.end
-            name = self.read_name(ad, j, min_len=2 if lang.lang == "ar" else 1, after_title=True)
-            if not name and lang.lang != "ar":
-                # "Minister for the Environment and Energy Security, Stefano Rinaldi": the title ran on
-                comma = next((k for k in range(j, min(j + 4, len(toks))) if toks[k].text == ","), None)
-                if comma is not None and all(toks[k].is_upper_initial or toks[k].text in ("and", "et", "of", "de")
-                                             for k in range(j, comma)):
-                    name = self.read_name(ad, comma + 1, min_len=2, after_title=True)
-            if name:
-                return self._person(ad, name, titles, cue="title")
-            return None
+            return self._after_title(ad, title)
         if ad.owner[i] not in (None, "CITY"):
             return None
-        if self._strong_given_name(ad, i) or (lang.lang != "ar" and toks[i].is_upper_initial):
+        return self._bare_name(ad, i)
+
+    def _titles_from(self, ad: AnalysedDoc, j: int) -> tuple[list[Ent], int]:
+        """The chain of titles starting at ``j`` ("Minister of State, Minister of …") and where it ends."""
+        titles = []
+        while j < len(ad.tokens) and (t := ad.starting_at("TITLE", j)):
+            titles.append(t)
+            j = t.end
+        return titles, j
+
+    def _after_honorific(self, ad: AnalysedDoc, i: int) -> Ent | None:
+        toks = ad.tokens
+        lang = ad.lang
+        j = lang.honorifics.match_at(toks, i).end
+        while j < len(toks) and (toks[j].text == "." or (h2 := lang.honorifics.match_at(toks, j))):
+            j = j + 1 if toks[j].text == "." else h2.end  # "H.E. Mr. Abdullah …"
+        titles, j = self._titles_from(ad, j)
+        name = self.read_name(ad, j, min_len=1, after_title=bool(titles))
+        return self._person(ad, name, titles, cue="honorific") if name else None
+
+    def _after_title(self, ad: AnalysedDoc, title: Ent) -> Ent | None:
+        toks = ad.tokens
+        lang = ad.lang
+        more, j = self._titles_from(ad, title.end)
+        titles = [title] + more
+        if j < len(toks) and toks[j].text == "," and (lang.profile.cased or (
+                j + 1 < len(toks) and self._given_name(ad, j + 1) and toks[j + 1].sent == toks[j].sent)):
+            j += 1  # "Interior Minister, Hichem Fourati", "سفير المملكة، يوسف العلمي" (a given name next)
+        if j < len(toks) and (h := lang.honorifics.match_at(toks, j)):
+            j = h.end
+        name = self.read_name(ad, j, min_len=lang.profile.min_name_words_after_title, after_title=True)
+        if not name and lang.profile.cased:
+            # "Minister for the Environment and Energy Security, Stefano Rinaldi": the title ran on
+            comma = next((k for k in range(j, min(j + 4, len(toks))) if toks[k].text == ","), None)
+            joiners = lang.word_set("and_words") | lang.word_set("title_connectors")
+            if comma is not None and all(toks[k].is_upper_initial or toks[k].text in joiners
+                                         for k in range(j, comma)):
+                name = self.read_name(ad, comma + 1, min_len=2, after_title=True)
+        return self._person(ad, name, titles, cue="title") if name else None
+
+    def _bare_name(self, ad: AnalysedDoc, i: int) -> Ent | None:
+        """A name with no honorific or title before it: a given name or a capital opens it; without
+        capitals (Arabic), a name particle inside it or a title right after it."""
+        toks = ad.tokens
+        lang = ad.lang
+        if self._strong_given_name(ad, i) or (lang.profile.cased and toks[i].is_upper_initial):
             name = self.read_name(ad, i, min_len=2)
             if name:
                 after = self._titles_after(ad, name[1])
-                if lang.lang == "ar" or after or self._latin_name_ok(ad, name):
+                if not lang.profile.cased or after or self._latin_name_ok(ad, name):
                     return self._person(ad, name, after, cue="name")
-        if lang.lang == "ar" and i + 2 < len(toks) and toks[i + 1].text in lang.particles \
-                and toks[i + 1].text != "عبد" and self._left_boundary(ad, i) and toks[i].text not in self.common:
+        if lang.profile.cased:
+            return None
+        if i + 2 < len(toks) and toks[i + 1].text in lang.particles \
+                and toks[i + 1].text not in lang.word_set("compound_name_heads") \
+                and self._left_boundary(ad, i) and toks[i].text not in self.common:
             name = self.read_name(ad, i, min_len=3)  # "سلوى بن عمار", "أحمد ولد محمد"
             if name:
                 return self._person(ad, name, self._titles_after(ad, name[1]), cue="particle")
-        if lang.lang == "ar" and not self._title_starts.isdisjoint(range(i + 2, i + self.MAX_NAME + 3)):
+        if not self._title_starts.isdisjoint(range(i + 2, i + self.MAX_NAME + 3)):
             name = self.read_name(ad, i, min_len=2, strict=True)  # only where a title may follow the name
             if name:
                 after = self._titles_after(ad, name[1])
@@ -272,7 +284,7 @@ class PersonFinder:
         toks = ad.tokens
         if j < len(toks) and toks[j].text == ",":
             j += 1
-        if j < len(toks) and toks[j].text in ("the", "le", "la", "l'"):
+        if j < len(toks) and toks[j].text in ad.lang.word_set("articles"):
             j += 1
         out = []
         while j < len(toks) and (t := ad.starting_at("TITLE", j)):
@@ -284,7 +296,7 @@ class PersonFinder:
 
     def _name_starts(self, ad: AnalysedDoc, j: int) -> bool:
         t = ad.tokens[j]
-        if t.is_arabic and t.text.startswith("و") and t.text not in ad.lang.word_set("given_names"):
+        if t.is_arabic and arabic.starts_with_and(t.text) and t.text not in ad.lang.word_set("given_names"):
             return False  # "... الدولية والسيد محمد": a new person joined by "and"
         if ad.lang.honorifics.match_at(ad.tokens, j) or self._strong_given_name(ad, j):
             return True
@@ -298,6 +310,9 @@ class PersonFinder:
     # -- name extent -----------------------------------------------------------
     def read_name(self, ad: AnalysedDoc, i: int, min_len: int = 2, after_title: bool = False,
                   strict: bool = False) -> tuple[int, int] | None:
+        """The extent of the name starting at token ``i``, or None: it runs while the words look like
+        a name (capitals, particles; without capitals, no common word) and ends before a title, a
+        trigger, a date word, punctuation or another sentence."""
         toks = ad.tokens
         lang = ad.lang
         n = len(toks)
@@ -305,66 +320,74 @@ class PersonFinder:
             return None
         sent = toks[i].sent
         k = i
-        force_next = False
-        arabic = lang.lang == "ar"
+        force_next = False  # after a particle (بن, de) or عبد, the next word belongs to the name
         while k < n and k - i < self.MAX_NAME:
             t = toks[k]
-            if t.sent != sent or not ad.allowed[k] or _punct(t):
+            if t.sent != sent or not ad.allowed[k] or _punct(t) or any(ch.isdigit() for ch in t.text):
                 if force_next:
                     k -= 1
                 break
-            if any(ch.isdigit() for ch in t.text):
-                if force_next:
-                    k -= 1
+            if not force_next and not self._may_continue(ad, i, k, after_title, strict):
                 break
-            if not force_next:
-                if t.text in lang.name_stop or not self._soft_owner(ad, k):
-                    break
-                if lang.titles.match_at(toks, k) or lang.triggers.match_at(toks, k) \
-                        or lang.months.match_at(toks, k) or lang.weekdays.match_at(toks, k):
-                    break
-                if arabic and k > i and t.text.startswith(("بال", "لل", "وال", "فال", "كال")):
-                    break  # "أحمد بالتجربة": a preposition or "and" with the article starts a new phrase
-                if arabic:
-                    is_given = self._given_name(ad, k)
-                    if k == i and after_title and not is_given and (
-                            t.text[:1] in "وف" or t.text.startswith(("ال", "لل", "بال"))):
-                        break  # "وزير الخارجية وشؤون المغتربين": the title goes on, no name here
-                    if k == i and after_title:
-                        pass  # a complete title vouches for the first word (حسام، أمل …)
-                    elif lang.honorifics.match_at(toks, k):
-                        break
-                    if (strict or k > i) and t.text in self.common and not is_given \
-                            and not (k > i and t.text.startswith("ال") and k - i == 1):
-                        break
-                else:
-                    if not t.is_upper_initial and t.text not in lang.particles:
-                        break
-                    if t.text in lang.word_set("not_name_words") or (k > i and lang.honorifics.match_at(toks, k)):
-                        break
             force_next = False
-            if t.text in lang.particles or (arabic and t.text in ("عبد",)):
+            if t.text in lang.particles or t.text in lang.word_set("compound_name_heads"):
                 force_next = True
                 k += 1
                 continue
             k += 1
-            if arabic and t.text.startswith("ال") and k - i >= 2 and toks[k - 2].text not in lang.particles:
-                break
+            if not lang.profile.cased and t.text.startswith(lang.profile.definite_prefix or "\0") \
+                    and k - i >= 2 and toks[k - 2].text not in lang.particles:
+                break  # "محمد الأمين": a definite word after the given name ends the name
         end = k
         while end > i and toks[end - 1].text in lang.particles:
             end -= 1
-        if end - i < min_len:
-            return None
-        if arabic and all(self._is_common(toks[x].text) and not self._given_name(ad, x) for x in range(i, end)):
-            return None  # "قطاع الشؤون": ordinary words after a title, not a name
-        if not arabic and end < n and toks[end].is_upper_initial and toks[end].text in lang.word_set("not_name_words"):
-            return None  # "Mohammed V Stadium", "Jean Monnet Foundation": a place or body named after someone
-        if not arabic and all(toks[x].text in lang.particles for x in range(i, end)):
+        if end - i < min_len or self._not_a_name(ad, i, end):
             return None
         return (i, end)
 
-    def _is_common(self, word: str) -> bool:
-        return word in self.common or (word[:1] in "وف" and word[1:] in self.common)
+    def _may_continue(self, ad: AnalysedDoc, i: int, k: int, after_title: bool, strict: bool) -> bool:
+        """May token ``k`` belong to the name that starts at ``i``?"""
+        toks = ad.tokens
+        lang = ad.lang
+        t = toks[k]
+        if t.text in lang.name_stop or not self._soft_owner(ad, k):
+            return False
+        if lang.titles.match_at(toks, k) or lang.triggers.match_at(toks, k) \
+                or lang.months.match_at(toks, k) or lang.weekdays.match_at(toks, k):
+            return False
+        if lang.profile.cased:
+            if not t.is_upper_initial and t.text not in lang.particles:
+                return False
+            return not (t.text in lang.word_set("not_name_words") or (k > i and lang.honorifics.match_at(toks, k)))
+        if k > i and t.text.startswith(tuple(lang.raw.get("phrase_prefixes") or ())):
+            return False  # "أحمد بالتجربة": a preposition or "and" with the article starts a new phrase
+        is_given = self._given_name(ad, k)
+        if k == i and after_title and not is_given and (
+                t.text[:1] in lang.word_set("conjunction_prefixes")
+                or t.text.startswith(tuple(lang.raw.get("definite_prefixes") or ()))):
+            return False  # "وزير الخارجية وشؤون المغتربين": the title goes on, no name here
+        if not (k == i and after_title) and lang.honorifics.match_at(toks, k):
+            return False  # (a complete title vouches for the first word: حسام، أمل …)
+        definite = lang.profile.definite_prefix
+        if (strict or k > i) and t.text in self.common and not is_given \
+                and not (k > i and definite and t.text.startswith(definite) and k - i == 1):
+            return False
+        return True
+
+    def _not_a_name(self, ad: AnalysedDoc, i: int, end: int) -> bool:
+        toks = ad.tokens
+        lang = ad.lang
+        if not lang.profile.cased:
+            # "قطاع الشؤون": ordinary words after a title, not a name
+            conjunctions = lang.word_set("conjunction_prefixes")
+            return all(self._is_common(toks[x].text, conjunctions) and not self._given_name(ad, x)
+                       for x in range(i, end))
+        if end < len(toks) and toks[end].is_upper_initial and toks[end].text in lang.word_set("not_name_words"):
+            return True  # "Mohammed V Stadium", "Jean Monnet Foundation": a place or body named after someone
+        return all(toks[x].text in lang.particles for x in range(i, end))
+
+    def _is_common(self, word: str, conjunctions: frozenset[str]) -> bool:
+        return word in self.common or (word[:1] in conjunctions and word[1:] in self.common)
 
     @staticmethod
     def _soft_owner(ad: AnalysedDoc, k: int) -> bool:
@@ -375,8 +398,8 @@ class PersonFinder:
         if owner != "CITY":
             return False
         t = ad.tokens[k]
-        return not (t.is_arabic and t.text[:1] in "بل") and not (k > 0 and ad.tokens[k - 1].text in
-                                                               ("in", "at", "a", "en", "في", "from", "de"))
+        return not (t.is_arabic and arabic.after_preposition(t.text)) and not (
+            k > 0 and ad.tokens[k - 1].text in ad.lang.word_set("place_prepositions"))
 
     # -- assembly ----------------------------------------------------------------
     def _person(self, ad: AnalysedDoc, name: tuple[int, int], titles: list[Ent], cue: str) -> Ent:
@@ -395,8 +418,7 @@ class PersonFinder:
         lang = ad.lang
         for bs, be in ad.layout.byline:
             idx = [t.i for t in ad.tokens if bs <= t.start < be]
-            idx = [k for k in idx if ad.tokens[k].text not in lang.author_cues and
-                   ad.tokens[k].text not in ("by", "par", ":")]
+            idx = [k for k in idx if ad.tokens[k].text not in lang.author_cues and ad.tokens[k].text != ":"]
             # cut at a separator: "Par Karim B. | Le Quotidien"
             words = []
             for k in idx:
@@ -445,9 +467,9 @@ class PersonFinder:
             keys = by_last.get(t.text)
             if not keys or len(keys) != 1 or len(t.text) < 3:
                 continue
-            if ad.lang.lang != "ar" and not t.is_upper_initial:
+            if ad.lang.profile.cased and not t.is_upper_initial:
                 continue
-            if ad.lang.lang == "ar" and t.text in self.common:
+            if not ad.lang.profile.cased and t.text in self.common:
                 continue
             full = next(iter(keys))
             after = self._titles_after(ad, i + 1)

@@ -106,7 +106,7 @@ def _name_line(lang: str) -> Callable[[str], bool]:
         words = [t for t in doc.tokens if any(c.isalnum() for c in t.text)]
         if not 2 <= len(words) <= 4 or len(words) != len(doc.tokens):
             return False
-        if lang == "ar":
+        if not data.profile.cased:
             return bool(data.given_names.match_at(doc.tokens, 0)) and not any(
                 t.text in data.name_stop for t in words) and sum(t.text in common for t in words) <= 1
         return all(t.is_upper_initial or t.text in data.particles for t in words)

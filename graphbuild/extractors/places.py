@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..lang import arabic
 from ..reference import cities, countries, organisations
 from ..text import fold
 from .base import AnalysedDoc, Ent
@@ -69,7 +70,6 @@ _PORTFOLIO_FAMILY = {"foreign affairs": "foreign", "foreign affairs and cooperat
                      "foreign affairs and African cooperation": "foreign", "interior": "interior",
                      "defence": "defence", "national defence": "defence", "justice": "justice", "finance": "finance",
                      "economy and finance": "finance"}
-_CONNECT = {"of", "the", "de", "des", "du", "d'", "l'", "la", "le"}
 
 
 def ministry_entity(portfolio: str, country: str | None) -> tuple[str, str]:
@@ -97,14 +97,14 @@ class MinistryNames:
         toks = ad.tokens
         lang = ad.lang
         maybe = ad.starts(lang.org_heads)
-        english = lang.lang == "en"
+        adjective_first = lang.profile.adjective_before_noun  # "Moroccan Ministry of the Interior"
         i = 0
         while i < len(toks):
-            if i not in maybe and not english:
+            if i not in maybe and not adjective_first:
                 i += 1
                 continue
             if not ad.free(i):
-                country_first = ad.starting_at("COUNTRY", i) if english else None
+                country_first = ad.starting_at("COUNTRY", i) if adjective_first else None
                 if country_first and not country_first.data.get("in_org"):
                     hit = self._country_first(ad, country_first)
                     if hit:
@@ -120,7 +120,8 @@ class MinistryNames:
             c = ad.starting_at("COUNTRY", j)
             if c:
                 country, j = c.key, c.end
-            while j < len(toks) and toks[j].text in _CONNECT:
+            connect = lang.word_set("articles") | lang.word_set("org_connectors")
+            while j < len(toks) and toks[j].text in connect:
                 j += 1
             port = lang.portfolios.match_at(toks, j) if j < len(toks) else None
             if not port:
@@ -128,7 +129,7 @@ class MinistryNames:
                 continue
             j = port.end
             k = j
-            while k < len(toks) and toks[k].text in _CONNECT:
+            while k < len(toks) and toks[k].text in connect:
                 k += 1
             c = ad.starting_at("COUNTRY", k) if k < len(toks) else None
             if c and country is None:
@@ -167,58 +168,62 @@ class OrganisationPatterns:
         maybe = ad.starts(lang.org_heads)
         i = 0
         while i < len(toks):
-            if i not in maybe or not ad.free(i):
-                i += 1
-                continue
-            m = lang.org_heads.match_at(toks, i)
+            m = lang.org_heads.match_at(toks, i) if i in maybe and ad.free(i) else None
             if not m:
                 i += 1
                 continue
             j = m.end
-            if lang.lang != "ar" and j < len(toks) and toks[j].text in ("of", "de", "des", "du", "d'", "pour",
-                                                                         "for", "on"):
+            if j < len(toks) and toks[j].text in lang.word_set("org_connectors"):
                 j += 1
-            end = j
-            k = j
-            while k < len(toks) and k - j < self.MAX_TOKENS and toks[k].sent == toks[i].sent:
-                t = toks[k]
-                if _is_punct(t.text) or t.text in lang.org_stop or not ad.allowed[k]:
-                    break
-                if ad.owner[k] in ("ORG", "PERSON", "DATE"):
-                    break
-                if lang.lang == "ar":
-                    joined = t.text[:1] in "وف" and len(t.text) > 3
-                    core = t.text[1:] if joined else t.text
-                    if joined and ad.owner[k] == "COUNTRY":
-                        break  # "مجلس الأمن وألمانيا": a country joined by "and" is not part of the name
-                    if k > j and lang.titles.match_at(toks, k):
-                        break  # "الجمعية العامة الأمين العام …": a title starts the next phrase
-                    if not (core.startswith(("ال", "لل")) or ad.owner[k] == "COUNTRY"):
-                        if k == j and not joined and not toks[j - 1].text.startswith(("ال", "لل")) \
-                                and not core.endswith(("يه", "ي")):
-                            pass  # construct state after an indefinite head: مجلس وزراء (not "البنك وهو",
-                            # nor an adjective: "مؤسسة مالية" is a financial institution, not a name)
-                        else:
-                            break
-                else:
-                    if not (t.raw[:1].isupper() or t.text in ("of", "de", "des", "du", "d'", "and", "et", "la",
-                                                              "l'", "for", "pour", "the", "la")):
-                        break
-                if ad.owner[k] == "COUNTRY":
-                    k += 1
-                    end = k
-                    break
-                k += 1
-                end = k
-            # trim trailing function words
-            while end > j and toks[end - 1].text in ("of", "de", "des", "du", "d'", "and", "et", "la", "l'",
-                                                     "for", "pour", "the"):
-                end -= 1
-            if end > j and (lang.lang == "ar" or toks[i].raw[:1].isupper()):
+            end = self._name_end(ad, i, j)
+            while end > j and toks[end - 1].text in lang.word_set("org_function_words"):
+                end -= 1  # trim trailing function words
+            if end > j and (not lang.profile.cased or toks[i].raw[:1].isupper()):
                 ad.add(Ent("ORG", i, end, None, {"source": "pattern", "head": m.value}))
                 i = end
             else:
                 i += 1
+
+    def _name_end(self, ad: AnalysedDoc, i: int, j: int) -> int:
+        """Where the name of the body whose head ends at ``j`` ends: its genitive phrase, up to a
+        country (included), punctuation, another entity or a word that cannot be part of it."""
+        toks = ad.tokens
+        lang = ad.lang
+        end = k = j
+        while k < len(toks) and k - j < self.MAX_TOKENS and toks[k].sent == toks[i].sent:
+            t = toks[k]
+            if _is_punct(t.text) or t.text in lang.org_stop or not ad.allowed[k]:
+                break
+            if ad.owner[k] in ("ORG", "PERSON", "DATE"):
+                break
+            if lang.profile.cased:
+                if not (t.raw[:1].isupper() or t.text in lang.word_set("org_function_words")):
+                    break
+            elif not self._continues_uncased(ad, j, k):
+                break
+            k += 1
+            end = k
+            if ad.owner[k - 1] == "COUNTRY":
+                break
+        return end
+
+    @staticmethod
+    def _continues_uncased(ad: AnalysedDoc, j: int, k: int) -> bool:
+        """Without capitals (Arabic): a definite word or a country goes on the name; an indefinite word
+        only right after an indefinite head (construct state)."""
+        toks = ad.tokens
+        t = toks[k]
+        joined = arabic.conjoined(t.text)
+        core = arabic.without_conjunction(t.text)
+        if joined and ad.owner[k] == "COUNTRY":
+            return False  # "مجلس الأمن وألمانيا": a country joined by "and" is not part of the name
+        if k > j and ad.lang.titles.match_at(toks, k):
+            return False  # "الجمعية العامة الأمين العام …": a title starts the next phrase
+        if arabic.definite(core) or ad.owner[k] == "COUNTRY":
+            return True
+        # construct state after an indefinite head: مجلس وزراء (not "البنك وهو", nor an adjective:
+        # "مؤسسة مالية" is a financial institution, not a name)
+        return k == j and not joined and not arabic.definite(toks[j - 1].text) and not arabic.relative_adjective(core)
 
 
 class CityGazetteer:

@@ -14,13 +14,13 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from ..lang import Profile, language_file, profile
 from ..reference import (
     arabic_name_flaws,
     cities,
     countries,
     data_text,
     languages,
-    load_yaml,
     organisations,
 )
 from ..text import fold
@@ -32,6 +32,7 @@ LANGS = languages()
 @dataclass
 class LangData:
     lang: str
+    profile: Profile
     raw: dict[str, Any]
     chrome: list[re.Pattern[str]]
     bylines: list[re.Pattern[str]]
@@ -92,7 +93,7 @@ def _folded(items: Any) -> frozenset[str]:
 
 @cache
 def lang_data(lang: str) -> LangData:
-    raw = load_yaml(data_text("lang", f"{lang}.yaml"))
+    raw = language_file(lang)
     flags = re.IGNORECASE
     topics = PhraseMatcher(bare=True)
     for topic, words in (raw.get("topics") or {}).items():
@@ -100,6 +101,7 @@ def lang_data(lang: str) -> LangData:
             topics.add(w, topic)
     return LangData(
         lang=lang,
+        profile=profile(lang),
         raw=raw,
         chrome=[re.compile(p, flags) for p in raw.get("chrome") or []],
         bylines=[re.compile(p, flags) for p in raw.get("bylines") or []],
@@ -143,7 +145,7 @@ def lang_data(lang: str) -> LangData:
 @cache
 def country_matcher(lang: str) -> PhraseMatcher:
     """Names (CLDR, all three languages) and adjectives/aliases (ours) → ISO code."""
-    m = PhraseMatcher(bare=False, case_sensitive_latin=lang == "en")
+    m = PhraseMatcher(bare=False, case_sensitive_latin=profile(lang).countries_need_capitals)
     skip = _folded(lang_data(lang).raw.get("country_stop"))
     for code, entry in countries().items():
         for name in entry.names.values():
@@ -151,9 +153,11 @@ def country_matcher(lang: str) -> PhraseMatcher:
                 m.add(name, code, capital=True)
     for row in csv.DictReader(data_text("country_adjectives.tsv").splitlines(), delimiter="\t"):
         if row["iso2"] in countries() and fold(row["form"]) not in skip:
-            m.add(row["form"], row["iso2"], capital=row["kind"] == "alias" or row["lang"] == "en")
-            if row["lang"] == "ar" and row["form"].startswith("ال"):
-                m.add(row["form"][2:], row["iso2"])  # indefinite adjective: مغربية
+            written = profile(row["lang"])
+            m.add(row["form"], row["iso2"], capital=row["kind"] == "alias" or written.adjectives_capitalised)
+            prefix = written.definite_prefix
+            if prefix and row["form"].startswith(prefix):
+                m.add(row["form"][len(prefix):], row["iso2"])  # indefinite adjective: مغربية
     return m
 
 
@@ -200,7 +204,7 @@ def city_matcher(lang: str) -> PhraseMatcher:
     stop = _folded(lang_data(lang).raw.get("city_stop")) | _folded(lang_data(lang).raw.get("titles"))
     index: dict[tuple[str, ...], set[int]] = {}
     for c in cities().values():
-        names = c.arabic_names if lang == "ar" else (c.name, *c.latin_names)
+        names = c.arabic_names if profile(lang).script == "arabic" else (c.name, *c.latin_names)
         for n in names:
             f = fold(n)
             if f in stop or len(f) < 3:

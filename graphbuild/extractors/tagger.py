@@ -36,6 +36,7 @@ from .resources import city_matcher, country_matcher, lang_data, org_matcher
 
 MODEL_NAME = "ar_ner.crfsuite"
 LABELS = ("PERS", "ORG", "LOC")
+MODEL_LANG = "ar"  # the language the shipped CRF was trained on (ANERcorp): it tags that language only
 
 
 @cache
@@ -117,9 +118,9 @@ class _Lexicons:
     """The graphbuild gazetteers and word lists the features consult, built once."""
 
     def __init__(self) -> None:
-        data = lang_data("ar")
-        self.countries = country_matcher("ar")
-        self.cities = city_matcher("ar")
+        data = lang_data(MODEL_LANG)
+        self.countries = country_matcher(MODEL_LANG)
+        self.cities = city_matcher(MODEL_LANG)
         self.orgs = org_matcher()
         self.given = data.given_names
         self.honorifics = data.honorifics
@@ -130,7 +131,7 @@ class _Lexicons:
         self.name_stop = data.name_stop
         self.org_stop = data.org_stop
         self.weak_given = data.word_set("weak_given_names")
-        self.common = common_words("ar")
+        self.common = common_words(MODEL_LANG)
         self.word_stats: WordStats = read_word_stats()
         self._first_index: dict[str, tuple[int, ...]] | None = None
 
@@ -578,7 +579,7 @@ class ArabicTagger:
         load_model(path)  # fail early, and pay the load once
 
     def __call__(self, ad: AnalysedDoc) -> None:
-        if ad.lang.lang != "ar" or not ad.tokens:
+        if ad.lang.lang != MODEL_LANG or not ad.tokens:
             return
         renamed: dict[str, str] = {}
         spans = tag_spans(ad.tokens, self.path, ad.allowed)
@@ -695,7 +696,7 @@ def _place(ad: AnalysedDoc, i: int, j: int) -> tuple[int, tuple[str, ...]] | Non
 
     A one-word name that is also an ordinary word stays out (ورقة is "paper" before it is a town).
     """
-    m = city_matcher("ar").match_at(ad.tokens, i)
+    m = city_matcher(MODEL_LANG).match_at(ad.tokens, i)
     if m is None or m.end != j or (len(m.key) == 1 and m.key[0] in _lexicons().common):
         return None
     table = cities()

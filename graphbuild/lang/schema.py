@@ -1,0 +1,103 @@
+"""The schema of a language file: every key, its type, whether it is required, and what it holds.
+
+A key missing from here is a typo to the loader, so a language file can no longer
+hold a misspelt key that silently becomes an empty list.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Key:
+    type: type
+    required: bool
+    doc: str
+
+    @property
+    def type_name(self) -> str:
+        return {list: "list", dict: "mapping", str: "string"}[self.type]
+
+
+def _list(doc: str, required: bool = True) -> Key:
+    return Key(list, required, doc)
+
+
+def _map(doc: str, required: bool = True) -> Key:
+    return Key(dict, required, doc)
+
+
+KEYS: dict[str, Key] = {
+    "lang": Key(str, True, "the ISO 639-1 code, as in the file name"),
+    "profile": _map("what the code must know: script, capitals, ordinal and adjective position (graphbuild.lang)"),
+    # layout
+    "chrome": _list("regular expressions of lines that are site chrome, never body text"),
+    "bylines": _list("regular expressions of byline lines"),
+    "elisions": _list("words written elided before a vowel, split off the next word (l', qu')", False),
+    "abbreviations": _list("words after which a dot does not end a sentence"),
+    "author_cues": _list("words that open a byline ('by', 'par', 'بقلم')"),
+    # people and titles
+    "honorifics": _list("words before a name (Mr, M., السيد)"),
+    "titles": _map("title → its English form (head of a title chain)"),
+    "title_modifiers": _list("words that extend a title (deputy, adjoint)"),
+    "portfolios": _map("portfolio → its English form ('Foreign Affairs')"),
+    "title_connectors": _list("words a title chain runs over before its portfolio or body ('of', 'de')"),
+    "country_connectors": _list("words a title chain runs over before a country ('لدى')"),
+    "articles": _list("articles written as words ('the', 'la', 'l'')"),
+    "and_words": _list("'and' as a word, joining two portfolios"),
+    "given_names": _list("common given names: cues, never a list of people"),
+    "weak_given_names": _list("given names that are also ordinary words: open a name only before a particle",
+                              False),
+    "name_particles": _list("particles inside names (ben, ould, de, بن)"),
+    "compound_name_heads": _list("words that always join the next one in a name (عبد)", False),
+    "name_prefixes": _list("words that belong to the given name after them (Sidi, Moulay)"),
+    "phrase_prefixes": _list("prefixes that open a new phrase after a name (Arabic بال، لل، وال)", False),
+    "conjunction_prefixes": _list("'and' written as part of the next word (Arabic و، ف)", False),
+    "definite_prefixes": _list("the article written as part of a word, alone or after a preposition", False),
+    "name_stop": _list("words that end a name"),
+    "not_name_words": _list("capitalised words that end a name (Stadium, Foundation)", False),
+    "royal_titles": _list("titles of monarchs (their names carry ordinals: Mohammed VI)"),
+    # meetings
+    "triggers": _map("meeting words → meeting type"),
+    "non_triggers": _list("phrases that hold a trigger but are not meetings (press conference)"),
+    "weak_triggers": _list("triggers that are also ordinary words: need a second cue", False),
+    "trigger_blockers": _list("words after a trigger that make it no meeting"),
+    "event_blockers": _list("events that are not meetings (fair, festival, championship)"),
+    "generic_triggers": _list("triggers too vague to label a meeting on their own"),
+    "verb_triggers": _list("verbs that report a meeting (received, met)"),
+    "future_cues": _list("words that make a meeting planned"),
+    "past_words": _list("'last', 'previous'"),
+    "future_words": _list("'next', 'coming'"),
+    "other_meeting_words": _list("words that point to another session than the one reported"),
+    "sport_cues": _list("words of sport reports (a match is not a meeting)"),
+    "absence_cues": _list("words that say a person did not attend"),
+    "mention_only_cues": _list("words before a person who is mentioned but not present (on behalf of, message of)"),
+    "not_venue_cues": _list("words that make a place no venue (headquarters of, based in)"),
+    "ordinals": _map("ordinal words → number"),
+    "ordinal_tens": _map("tens of compound ordinals → number"),
+    "ordinal_suffixes": _list("suffixes of written ordinals (12th, 12e)", False),
+    "ordinal_skip": _list("words between a meeting noun and its ordinal", False),
+    "topics": _map("topic → words"),
+    "demonstratives": _list("'this', 'that': a meeting word after them refers back to one already reported"),
+    # dates
+    "range_words": _list("words between the two days of a range ('to', 'au', 'إلى', '-')"),
+    "months": _map("month names → number (Maghreb, Levantine and Egyptian forms too)"),
+    "weekdays": _map("weekday names → ISO weekday"),
+    "weekday_prefix": _list("words before a weekday ('on', 'ce', 'يوم')"),
+    "relative_days": _map("today, yesterday, tomorrow → day offset"),
+    "day_words": _list("'day', 'days'"),
+    "duration_cues": _list("words before a duration ('for', 'pendant')"),
+    "duration_words": _map("number words of durations → number"),
+    "duration_self": _list("words that are a duration on their own ('يومين')"),
+    # places and organisations
+    "org_heads": _map("heads of organisation names → kind (Ministry, Council, مجلس)"),
+    "org_connectors": _list("words after an organisation head that the name runs over ('of', 'de')"),
+    "org_function_words": _list("lower-case words inside organisation names ('of', 'and', 'la')"),
+    "org_stop": _list("words that end an organisation name"),
+    "place_prepositions": _list("words before a place ('in', 'at', 'في'): a name does not run through it"),
+    "country_stop": _list("country names that are also ordinary words here", False),
+    "country_or_city": _map("names that are a country or a city: which one, by default", False),
+    "city_stop": _list("city names that are also ordinary words or names here"),
+    "city_aliases": _map("extra city names → GeoNames id", False),
+}
