@@ -210,8 +210,8 @@ def worker_rdf(graph_path: str) -> dict[str, Any]:
 def worker_html(graph_path: str, html_out: str) -> dict[str, Any]:
     from _common import view_counts
 
-    from graphbuild.graph import KnowledgeGraph
     from graphbuild.export.html import write_html
+    from graphbuild.graph import KnowledgeGraph
 
     kg = KnowledgeGraph.load(graph_path)
     rss_before = current_rss_mb()

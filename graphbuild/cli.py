@@ -124,7 +124,8 @@ def _parser() -> argparse.ArgumentParser:
                        description="Print the extraction of one article (file path or - for stdin).")
     e.add_argument("input", help="an article: .txt, .html, .json/.jsonl (first record), or - for stdin")
     e.add_argument("--json", action="store_true", help="print the extraction JSON (the default)")
-    e.add_argument("--lang", type=_language, help="the article's language (one of data/lang: ar, en, fr …) instead of detecting it")
+    e.add_argument("--lang", type=_language,
+                   help="the article's language (ar, en, fr or another of data/lang) instead of detecting it")
     e.add_argument("--published", type=_iso_date, metavar="YYYY-MM-DD",
                    help="publication date, to resolve 'yesterday' etc.")
     e.add_argument("--ner", type=_ner, metavar="BACKEND", help=NER_HELP)

@@ -165,6 +165,24 @@ class MeetingAssembler:
     name = "meetings"
 
     def __call__(self, ad: AnalysedDoc) -> None:
+        drafts = self._group(ad)
+        absent = self._absent_people(ad)
+        for d in drafts:
+            d.persons = [p for p in ad.get("PERSON")
+                         if ad.tokens[p.start].sent in d.sentences and not p.data.get("author")
+                         and p.start not in absent]
+        drafts = [d for d in drafts if self._keep(ad, d)]
+        for d in drafts:
+            if not d.other and self._passing(d, [x for x in drafts if not x.other]):
+                d.other = True
+        main = [d for d in drafts if not d.other]
+        if len(main) == 1:
+            self._add_named_officials(ad, main[0], absent)
+        ad.extra["meetings"] = self._without_sport(ad, drafts)
+
+    def _group(self, ad: AnalysedDoc) -> list[MeetingDraft]:
+        """Triggers in text order: each continues a compatible meeting of the article or opens one;
+        "the previous session" and the like gather in meetings of their own, marked ``other``."""
         drafts: list[MeetingDraft] = []
         for trig in ad.get("TRIGGER"):
             sent = ad.tokens[trig.start].sent
@@ -177,7 +195,6 @@ class MeetingAssembler:
                 self._merge(d, local, trig, sent)
                 continue
             main = [d for d in drafts if not d.other]
-            target = None
             if main and trig.data["anaphoric"]:
                 target = main[-1]
             else:
@@ -187,39 +204,33 @@ class MeetingAssembler:
                 target = MeetingDraft(type=trig.key)
                 drafts.append(target)
             self._merge(target, local, trig, sent)
-        absent = self._absent_people(ad)
-        for d in drafts:
-            d.persons = [p for p in ad.get("PERSON")
-                         if ad.tokens[p.start].sent in d.sentences and not p.data.get("author")
-                         and p.start not in absent]
-        drafts = [d for d in drafts if self._keep(ad, d)]
-        for d in drafts:
-            if not d.other and self._passing(d, [x for x in drafts if not x.other]):
-                d.other = True
-        main = [d for d in drafts if not d.other]
-        if len(main) == 1:
-            # one meeting in the article: the officials it names (with a title) took part, unless the
-            # text says they were absent or only mentions them (a message from, on the instructions of …)
-            d = main[0]
-            named = {p.key for p in d.persons}
-            absent_keys = {p.key for p in ad.get("PERSON") if p.start in absent}
-            royal = ad.lang.word_set("royal_titles")
-            for p in ad.get("PERSON"):
-                if p.key in named or p.key in absent_keys or p.data.get("author") or not p.data.get("titles"):
-                    continue
-                if any(str(t.data.get("head")) in royal for t in p.data["titles"]):
-                    continue  # kings and emirs are named as patrons far more often than they attend
-                if self._mention_only(ad, p):
-                    continue
-                d.persons.append(p)
-                named.add(p.key)
+        return drafts
+
+    def _add_named_officials(self, ad: AnalysedDoc, d: MeetingDraft, absent: set[int]) -> None:
+        """One meeting in the article: the officials it names (with a title) took part, unless the
+        text says they were absent or only mentions them (a message from, on the instructions of …)."""
+        named = {p.key for p in d.persons}
+        absent_keys = {p.key for p in ad.get("PERSON") if p.start in absent}
+        royal = ad.lang.word_set("royal_titles")
+        for p in ad.get("PERSON"):
+            if p.key in named or p.key in absent_keys or p.data.get("author") or not p.data.get("titles"):
+                continue
+            if any(str(t.data.get("head")) in royal for t in p.data["titles"]):
+                continue  # kings and emirs are named as patrons far more often than they attend
+            if self._mention_only(ad, p):
+                continue
+            d.persons.append(p)
+            named.add(p.key)
+
+    def _without_sport(self, ad: AnalysedDoc, drafts: list[MeetingDraft]) -> list[MeetingDraft]:
+        """In a sport report, meetings cued only by weak triggers ("لقاء", a match) are matches."""
         weak = ad.lang.word_set("weak_triggers")
         sport_hits = sum(1 for t in ad.tokens if ad.allowed[t.i] and t.text in ad.lang.sport_cues
                          and ad.owner[t.i] != "ORG")
-        if sport_hits >= 3:
-            drafts = [d for d in drafts if not all(" ".join(ad.tokens[k].text for k in range(m.start, m.end))
-                                                   in weak or self._bare(ad, m) in weak for m in d.mentions)]
-        ad.extra["meetings"] = drafts
+        if sport_hits < 3:
+            return drafts
+        return [d for d in drafts if not all(" ".join(ad.tokens[k].text for k in range(m.start, m.end))
+                                             in weak or self._bare(ad, m) in weak for m in d.mentions)]
 
     def _keep(self, ad: AnalysedDoc, d: MeetingDraft) -> bool:
         # a meeting needs something concrete: people, a place, a date or an ordinal
