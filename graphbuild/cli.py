@@ -112,6 +112,7 @@ def _scheduler(value: str) -> str:
 
 
 def _parser() -> argparse.ArgumentParser:
+    # long on purpose: the whole command line as one declaration, read top to bottom like --help
     p = _Parser(
         prog="graphbuild",
         description="Turn news articles about meetings (Arabic, English, French) into a knowledge graph: "

@@ -46,9 +46,15 @@ class IngestError(ValueError):
 
 def decode(data: bytes) -> tuple[str, str, list[str]]:
     """Decode bytes to text, detecting the encoding. Returns (text, encoding, warnings)."""
-    warnings: list[str] = []
     if not data:
-        return "", "empty", warnings
+        return "", "empty", []
+    decoded = _decode_marked(data) or _decode_utf8(data)
+    return decoded if decoded is not None else _decode_detected(data)
+
+
+def _decode_marked(data: bytes) -> tuple[str, str, list[str]] | None:
+    """Text whose first bytes say its encoding: a byte-order mark, or UTF-16 without one."""
+    warnings: list[str] = []
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace"), "utf-8-sig", warnings
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -62,29 +68,37 @@ def decode(data: bytes) -> tuple[str, str, list[str]]:
     sample = data[:4096]
     utf16 = _utf16_without_bom(sample)
     if utf16:
-        enc = utf16
         try:
-            return data.decode(enc), enc, warnings
+            return data.decode(utf16), utf16, warnings
         except UnicodeDecodeError as exc:
             raise IngestError(f"binary data (looks like UTF-16 but does not decode: {exc.reason})") from None
     if b"\x00" in sample:
         raise IngestError("binary data (NUL bytes), not text")
+    return None
+
+
+def _decode_utf8(data: bytes) -> tuple[str, str, list[str]] | None:
+    """UTF-8, forgiving a character cut at the end and a few bad bytes in real text; None if it is not."""
     try:
-        return data.decode("utf-8"), "utf-8", warnings
+        return data.decode("utf-8"), "utf-8", []
     except UnicodeDecodeError as exc:
         if exc.start >= len(data) - 4 and exc.reason in ("unexpected end of data", "invalid start byte",
                                                          "invalid continuation byte"):
             try:
                 text = data[:exc.start].decode("utf-8")
-                warnings.append(f"truncated UTF-8 at byte {exc.start}: the incomplete last character was dropped")
-                return text, "utf-8", warnings
+                return text, "utf-8", [f"truncated UTF-8 at byte {exc.start}: the incomplete last character "
+                                       "was dropped"]
             except UnicodeDecodeError:
                 pass
         text = data.decode("utf-8", errors="replace")
         bad = text.count("\ufffd")
         if bad <= max(3, len(data) // 2000) and arabic_share(text) + _latin_share(text) > 0.5:
-            warnings.append(f"{bad} invalid UTF-8 byte sequence(s) replaced by U+FFFD")
-            return text, "utf-8", warnings
+            return text, "utf-8", [f"{bad} invalid UTF-8 byte sequence(s) replaced by U+FFFD"]
+    return None
+
+
+def _decode_detected(data: bytes) -> tuple[str, str, list[str]]:
+    """Another encoding, detected (charset-normalizer; Arabic Windows-1256 checked first)."""
     from charset_normalizer import from_bytes
 
     best = from_bytes(data, cp_isolation=None).best()
@@ -96,9 +110,7 @@ def decode(data: bytes) -> tuple[str, str, list[str]]:
         text, enc = data.decode("cp1256", errors="replace"), "cp1256"
     if _control_share(text) > 0.05:
         raise IngestError("binary data (too many control characters), not text")
-    if enc not in ("ascii", "utf_8"):
-        warnings.append(f"decoded as {enc}")
-    return text, enc, warnings
+    return text, enc, [f"decoded as {enc}"] if enc not in ("ascii", "utf_8") else []
 
 
 def _utf16_without_bom(sample: bytes) -> str | None:

@@ -337,6 +337,8 @@ def segment(text: str, chrome_patterns: list[re.Pattern[str]], byline_patterns: 
     share buttons); the title is the first short line, or a repeat of the
     metadata title; a byline is a short line matching a byline pattern or, right
     after the title, a line that ``name_line`` accepts as a bare person name.
+    Long on purpose: one pass over the lines whose rules are tried in order of precedence;
+    split, each rule would take and return the six layouts being built.
     """
     lines = lines_with_offsets(text)
     title: tuple[int, int] | None = None

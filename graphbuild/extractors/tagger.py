@@ -420,6 +420,8 @@ class CrfModel:
         """State scores (tokens × labels): the sum ``sentence_features`` spells out.
 
         ``tokens`` may hold several sentences (``Token.sent``); context never crosses them.
+        Long on purpose: one vectorised pass over the article, the hot loop of the tagger; split,
+        it would pass its dozen NumPy arrays between functions and cost a copy each.
         """
         import numpy as np
 
