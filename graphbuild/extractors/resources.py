@@ -144,15 +144,18 @@ def lang_data(lang: str) -> LangData:
 
 @cache
 def country_matcher(lang: str) -> PhraseMatcher:
-    """Names (CLDR, all three languages) and adjectives/aliases (ours) → ISO code."""
+    """Names (CLDR) and adjectives/aliases (ours) → ISO code, in the languages whose names the
+    language's press also uses (``country_names_from``; by default its own and English)."""
     m = PhraseMatcher(bare=False, case_sensitive_latin=profile(lang).countries_need_capitals)
-    skip = _folded(lang_data(lang).raw.get("country_stop"))
+    raw = lang_data(lang).raw
+    skip = _folded(raw.get("country_stop"))
+    written_in = set(raw.get("country_names_from") or (lang, "en"))
     for code, entry in countries().items():
-        for name in entry.names.values():
-            if name and fold(name) not in skip:
+        for name_lang, name in entry.names.items():
+            if name and name_lang in written_in and fold(name) not in skip:
                 m.add(name, code, capital=True)
     for row in csv.DictReader(data_text("country_adjectives.tsv").splitlines(), delimiter="\t"):
-        if row["iso2"] in countries() and fold(row["form"]) not in skip:
+        if row["lang"] in written_in and row["iso2"] in countries() and fold(row["form"]) not in skip:
             written = profile(row["lang"])
             m.add(row["form"], row["iso2"], capital=row["kind"] == "alias" or written.adjectives_capitalised)
             prefix = written.definite_prefix

@@ -96,6 +96,8 @@ KEYS: dict[str, Key] = {
     "org_function_words": _list("lower-case words inside organisation names ('of', 'and', 'la')"),
     "org_stop": _list("words that end an organisation name"),
     "place_prepositions": _list("words before a place ('in', 'at', 'في'): a name does not run through it"),
+    "country_names_from": _list("languages whose country names and adjectives this press also uses "
+                                "(default: its own and English)", False),
     "country_stop": _list("country names that are also ordinary words here", False),
     "country_or_city": _map("names that are a country or a city: which one, by default", False),
     "city_stop": _list("city names that are also ordinary words or names here"),
