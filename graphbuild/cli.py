@@ -115,7 +115,7 @@ def _parser() -> argparse.ArgumentParser:
     # long on purpose: the whole command line as one declaration, read top to bottom like --help
     p = _Parser(
         prog="graphbuild",
-        description="Turn news articles about meetings (Arabic, English, French) into a knowledge graph: "
+        description="Turn news articles about meetings (Arabic, English, French, Spanish) into a knowledge graph: "
                     "who met whom, where, when, in what role, for which organisation and country.",
         epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--version", action="version", version=f"graphbuild {__version__}")
