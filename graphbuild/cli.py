@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from . import __version__
+from .version import __version__
 
 EPILOG = """examples:
   graphbuild extract article.txt --json          one article's extraction on stdout

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import __version__
 from .extractors import Pipeline, UnsupportedLanguage
 from .ingest import Item, read
+from .version import __version__
 
 
 @dataclass
