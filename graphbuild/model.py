@@ -119,6 +119,7 @@ class Meeting:
     topics: list[str] = field(default_factory=list)
     mentions: list[Span] = field(default_factory=list)
     status: str = "reported"  # reported | planned
+    part_of: str | None = None  # the id of the meeting on whose sidelines this one was held
     confidence: float = 0.8
 
 

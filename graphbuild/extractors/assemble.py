@@ -165,8 +165,11 @@ class Assembler:
         lead_sents = {first_sent}
         single = sum(1 for d in drafts if not d.other) == 1
         drafts = sorted(drafts, key=lambda d: d.other)  # the meeting(s) the article is about first
-        for n, d in enumerate(drafts):
-            ext.meetings.append(self._meeting(ad, d, n, lead_sents, single))
+        made = [self._meeting(ad, d, n, lead_sents, single) for n, d in enumerate(drafts)]
+        by_draft = {id(d): m.id for d, m in zip(drafts, made, strict=True)}
+        for d, m in zip(drafts, made, strict=True):
+            m.part_of = by_draft.get(id(d.part_of)) if d.part_of is not None else None
+        ext.meetings.extend(made)
 
     def _meeting(self, ad: AnalysedDoc, d: MeetingDraft, n: int, lead: set[int], single: bool) -> Meeting:
         toks = ad.tokens
@@ -230,13 +233,19 @@ class Assembler:
         """Organisations named in the meeting's sentences (not inside a title), and the participants'."""
         toks = ad.tokens
         title_tokens = {k for t in ad.get("TITLE") for k in range(t.start, t.end)}
+        own = {p.org for p in parts.values() if p.org}
+        if d.fixed_persons:
+            return own  # one of several encounters in a sentence: its own people's organisations only
         orgs = {self.org_id(ad, o) for o in ad.get("ORG")
                 if toks[o.start].sent in d.sentences and o.start not in title_tokens and self._can_take_part(o)}
-        return orgs | {p.org for p in parts.values() if p.org}
+        return orgs | own
 
     def _meeting_countries(self, ad: AnalysedDoc, d: MeetingDraft, parts: dict[str, Participant]) -> set[str]:
         """Countries named in the meeting's sentences (not in a title, an organisation's name, after a city
         or a not-a-venue word), and the participants'."""
+        own = {p.country for p in parts.values() if p.country} | set(d.countries)
+        if d.fixed_persons:
+            return own  # one of several encounters in a sentence: its own people's countries only
         toks = ad.tokens
         title_tokens = {k for t in ad.get("TITLE") for k in range(t.start, t.end)}
         city_ends = {c.end for c in ad.get("CITY")}
@@ -247,7 +256,7 @@ class Assembler:
             if c.start in city_ends or self._after_not_venue(ad, c):
                 continue
             found.add(c.key)
-        return found | {p.country for p in parts.values() if p.country}
+        return found | own
 
     @staticmethod
     def _can_take_part(o: Ent) -> bool:

@@ -12,20 +12,23 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..lang import all_elisions, leading_articles
 from ..text import _WORD, Token, fold
-
-_LEADING_ARTICLES = {"the", "le", "la", "les", "l'", "l", "un", "une"}
 
 
 def phrase_key(phrase: str, drop_articles: bool = True) -> tuple[str, ...]:
+    """A phrase as the tokens a text would give: elisions split off as the tokenizer splits them
+    ("s'est" → "s'", "est"), leading articles of gazetteer names dropped ("the United Nations")."""
     toks = []
+    elided = all_elisions()
+    articles = leading_articles()
     for t in _WORD.findall(fold(phrase)):
-        if "'" in t and t.split("'", 1)[0] in {"l", "d", "qu"}:
+        if "'" in t and t.split("'", 1)[0] in elided:
             head, rest = t.split("'", 1)
             toks += [head + "'", rest]
         else:
             toks.append(t)
-    while drop_articles and len(toks) > 1 and toks[0] in _LEADING_ARTICLES:
+    while drop_articles and len(toks) > 1 and toks[0] in articles:
         toks = toks[1:]
     return tuple(t for t in toks if t not in {"-"})
 

@@ -28,6 +28,12 @@ class MeetingDraft:
     other: bool = False  # a past or next meeting of the series, mentioned in passing
     city_attached: bool = False  # the city is right after a trigger, not just in the sentence
     city_first: bool = False  # … right after the first mention
+    fixed_persons: bool = False  # the people are the encounter's own (one of several listed), not the sentence's
+    countries: list[str] = field(default_factory=list)  # countries of a counterpart named without a person
+    part_of: MeetingDraft | None = None  # the meeting on whose sidelines this one was held
+
+
+ENCOUNTER_TYPES = ("talks", "meeting", "call")  # meeting types that a list of counterparts splits, one each
 
 
 class TriggerFinder:
@@ -170,8 +176,9 @@ class MeetingAssembler:
         for d in drafts:
             d.persons = [p for p in ad.get("PERSON")
                          if ad.tokens[p.start].sent in d.sentences and not p.data.get("author")
-                         and p.start not in absent]
+                         and p.start not in absent]  # the encounters split below keep their own
         drafts = [d for d in drafts if self._keep(ad, d)]
+        drafts = [x for d in drafts for x in self._encounters(ad, d)]
         for d in drafts:
             if not d.other and self._passing(d, [x for x in drafts if not x.other]):
                 d.other = True
@@ -205,6 +212,107 @@ class MeetingAssembler:
                 drafts.append(target)
             self._merge(target, local, trig, sent)
         return drafts
+
+    # -- one meeting per encounter -----------------------------------------------------
+    def _encounters(self, ad: AnalysedDoc, d: MeetingDraft) -> list[MeetingDraft]:
+        """"X held talks with A, B and C", "لقاءات مع نظرائه من الجزائر وتونس": one trigger, several
+        counterparts in a list after it — one meeting per counterpart, each with X; held "on the
+        sidelines of" another meeting of the article, each is part of it."""
+        if d.other:
+            return [d]
+        out: list[MeetingDraft] = []
+        for trig in list(d.mentions):
+            subject, counterparts = self._counterparts(ad, trig)
+            if len(counterparts) < 2:
+                continue
+            if trig.key in ENCOUNTER_TYPES:
+                d.mentions.remove(trig)  # the talks were these encounters
+            elif not all(c.label == "COUNTRY" for c in counterparts):
+                continue  # "the session … with the ministers of A and B": one session
+            # else "the session was an opportunity for meetings with counterparts from A, B": the session
+            # stays, and each meeting with a counterpart is one more
+            for item in counterparts:
+                kind = trig.key if trig.key in ENCOUNTER_TYPES else "meeting"
+                sub = MeetingDraft(mentions=[trig], type=kind, city=d.city, date=d.date, duration=None,
+                                   sentences={ad.tokens[trig.start].sent}, future=d.future,
+                                   city_attached=d.city_attached, city_first=d.city_first, fixed_persons=True)
+                sub.persons = [p for p in (subject, item) if p is not None and p.label == "PERSON"]
+                if item.label == "COUNTRY":
+                    sub.countries = [item.key]
+                elif item.label == "TITLE" and item.data.get("country"):
+                    sub.countries = [item.data["country"]]
+                out.append(sub)
+        if not out:
+            return [d]
+        host = d if d.mentions else None
+        sidelines = host is not None and any(self._on_sidelines(ad, s.mentions[0]) for s in out)
+        for sub in out:
+            sub.part_of = host if sidelines else None
+        return ([d] if host else []) + out
+
+    @staticmethod
+    def _on_sidelines(ad: AnalysedDoc, trig: Ent) -> bool:
+        toks = ad.tokens
+        sent = toks[trig.start].sent
+        cues = ad.lang.sidelines_cues
+        return any(cues.match_at(toks, k) for k in range(len(toks)) if toks[k].sent == sent)
+
+    def _counterparts(self, ad: AnalysedDoc, trig: Ent) -> tuple[Ent | None, list[Ent]]:
+        """The person before a trigger (its subject) and the counterparts listed after "with": people
+        (with their titles), officials named by title alone, or countries after "counterparts" — each
+        of a country of its own, or no list at all (a working meeting with two executives is one)."""
+        toks = ad.tokens
+        sent = toks[trig.start].sent
+        start = next((k for k in range(trig.end, min(len(toks), trig.end + 12))
+                      if toks[k].sent == sent and toks[k].text in ad.lang.word_set("with_words")), None)
+        if start is None or trig.data.get("ordinal"):
+            return None, []  # no list, or a meeting of a series ("the fifth trilateral meeting")
+        before = [p for p in ad.in_sentence("PERSON", sent) if p.end <= trig.start and not p.data.get("author")]
+        subject = before[-1] if before else None
+        items = self._listed(ad, start + 1, sent)
+        known = [c for c in (self._country_of(ad, e) for e in items) if c]
+        if len(known) < 2 or len(set(known)) != len(known):
+            return subject, []  # counterparts of two countries at least, never two of one
+        return subject, items
+
+    def _listed(self, ad: AnalysedDoc, k: int, sent: int) -> list[Ent]:
+        """The items of a list starting near token ``k``: each begins within two words of the end of the
+        one before (a comma, "and", an article; titles do not count), the first within four words."""
+        toks = ad.tokens
+        persons = ad.in_sentence("PERSON", sent)
+        starts: dict[int, Ent] = {}
+        for p in persons:
+            first = min([p.start] + [t.start for t in p.data.get("titles") or [] if t.end <= p.start])
+            starts.setdefault(first, p)
+        owned = {j for p in persons for t in [p, *(p.data.get("titles") or [])] for j in range(t.start, t.end)}
+        for t in ad.in_sentence("TITLE", sent):
+            if t.start not in owned and t.data.get("country"):
+                starts.setdefault(t.start, t)
+        in_title = {j for t in ad.in_sentence("TITLE", sent) for j in range(t.start, t.end)}
+        countries = {c.start: c for c in ad.in_sentence("COUNTRY", sent) if c.start not in owned}
+        counterparts = ad.lang.word_set("counterpart_words")
+        joiners = ad.lang.word_set("and_words") | ad.lang.word_set("articles") | {","}
+        items: list[Ent] = []
+        gap, limit, after_counterpart = 0, 4, False
+        while k < len(toks) and toks[k].sent == sent and gap <= limit:
+            ent = starts.get(k) or (countries.get(k) if after_counterpart else None)
+            if ent is not None:
+                items.append(ent)
+                k, gap, limit = ent.end, 0, 2
+                continue
+            if _ends_list(toks[k].text):
+                break
+            if toks[k].text in counterparts:
+                after_counterpart, gap, limit = True, -1, 4  # "… with his counterparts from Algeria, Tunisia"
+            k, gap = k + 1, gap + (k not in in_title and toks[k].text not in joiners)
+        return items
+
+    @staticmethod
+    def _country_of(ad: AnalysedDoc, e: Ent) -> str | None:
+        if e.label == "COUNTRY":
+            return e.key
+        titles = [e] if e.label == "TITLE" else list(e.data.get("titles") or [])
+        return next((t.data.get("country") for t in titles if t.data.get("country")), None)
 
     def _add_named_officials(self, ad: AnalysedDoc, d: MeetingDraft, absent: set[int]) -> None:
         """One meeting in the article: the officials it names (with a title) took part, unless the
@@ -329,6 +437,11 @@ class MeetingAssembler:
                     out.add(p.start)
                     break
         return out
+
+
+def _ends_list(word: str) -> bool:
+    """A full stop, a colon or a bracket ends a list of counterparts; commas and words go on."""
+    return word in (".", ":", ";", "(", ")", "!", "?", "؟", "؛")
 
 
 def _tens(ad: AnalysedDoc, word: str) -> bool:

@@ -132,7 +132,8 @@ class PersonFinder:
         found: list[Ent] = []
         i = 0
         while i < len(toks):
-            if i not in cues or not ad.allowed[i] or ad.owner[i] not in (None, "TITLE", "CITY"):
+            if i not in cues or not ad.allowed[i] or (ad.owner[i] not in (None, "TITLE", "CITY")
+                                                      and not ad.starting_at("TITLE", i)):  # "Kenyan President …"
                 i += 1
                 continue
             ent = self._at(ad, i)

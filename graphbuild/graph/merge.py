@@ -37,7 +37,11 @@ def merge_extraction(store: GraphStore, resolver: EntityResolver, ext: dict[str,
         if pid in local:
             store.edge(a_node, local[pid], "authored_by", aid, [], 0.9)
     for m in ext.get("meetings", []):
-        _merge_meeting(store, resolver, m, aid, a_node, local)
+        local[m["id"]] = _merge_meeting(store, resolver, m, aid, a_node, local)
+    for m in ext.get("meetings", []):
+        host = local.get(m.get("part_of") or "")
+        if host and host != local[m["id"]]:
+            store.edge(local[m["id"]], host, "part_of", aid, m.get("mentions", [])[:1], 0.8)
 
 
 def _article_info(art: dict[str, Any], ext: dict[str, Any], text: str | None) -> dict[str, Any]:
@@ -183,7 +187,7 @@ def _merge_note(node: dict, article: str, reason: str) -> None:
 # -- meetings ------------------------------------------------------------------------------
 
 def _merge_meeting(store: GraphStore, resolver: EntityResolver, m: dict, aid: str, a_node: str,
-                   local: dict[str, str]) -> None:
+                   local: dict[str, str]) -> str:
     people = {local[p["person"]] for p in m.get("participants", []) if p["person"] in local}
     city = local.get(m.get("city") or "")
     orgs = {local[o] for o in m.get("organisations", []) if o in local}
@@ -199,6 +203,7 @@ def _merge_meeting(store: GraphStore, resolver: EntityResolver, m: dict, aid: st
             node["sources"].append(s)
     node["sources"].sort()
     _meeting_edges(store, nid, m, aid, a_node, local)
+    return nid
 
 
 def _meeting_node(store: GraphStore, nid: str | None, reason: str, m: dict, aid: str, city: str | None) -> dict:

@@ -104,6 +104,18 @@ def elision_pattern(lang: str) -> re.Pattern[str] | None:
     return re.compile(rf"^({alternatives})'(.+)$")
 
 
+@cache
+def all_elisions() -> frozenset[str]:
+    """Every language's elided words: gazetteer keys are shared across languages."""
+    return frozenset(str(w) for lang in languages() for w in language_file(lang).get("elisions") or [])
+
+
+@cache
+def leading_articles() -> frozenset[str]:
+    """Articles that a gazetteer name may open with and be matched without, in any language ("the", "la")."""
+    return frozenset(str(w) for lang in languages() for w in language_file(lang).get("gazetteer_articles") or [])
+
+
 def check(raw: dict[str, Any], lang: str) -> Profile:
     """Validate a language file's contents (for tools and tests); returns its profile."""
     return _profile(lang, _validate(lang, raw))

@@ -34,6 +34,7 @@ KEYS: dict[str, Key] = {
     # layout
     "chrome": _list("regular expressions of lines that are site chrome, never body text"),
     "bylines": _list("regular expressions of byline lines"),
+    "gazetteer_articles": _list("articles a gazetteer name is matched without ('the United Nations')", False),
     "elisions": _list("words written elided before a vowel, split off the next word (l', qu')", False),
     "abbreviations": _list("words after which a dot does not end a sentence"),
     "author_cues": _list("words that open a byline ('by', 'par', 'بقلم')"),
@@ -73,6 +74,9 @@ KEYS: dict[str, Key] = {
     "sport_cues": _list("words of sport reports (a match is not a meeting)"),
     "absence_cues": _list("words that say a person did not attend"),
     "mention_only_cues": _list("words before a person who is mentioned but not present (on behalf of, message of)"),
+    "with_words": _list("'with': a list of counterparts follows a meeting word ('talks with A, B and C')", False),
+    "counterpart_words": _list("'counterpart(s)': the countries after it are the counterparts'", False),
+    "sidelines_cues": _list("'on the sidelines of': the meeting is part of the one named next", False),
     "not_venue_cues": _list("words that make a place no venue (headquarters of, based in)"),
     "ordinals": _map("ordinal words → number"),
     "ordinal_tens": _map("tens of compound ordinals → number"),

@@ -1,0 +1,69 @@
+"""One meeting per encounter: a list of counterparts after "talks with" gives one meeting each,
+held on the sidelines of the summit; a working meeting with two executives stays one.
+
+The articles are written for these tests (invented people)."""
+
+from __future__ import annotations
+
+import graphbuild
+
+SIDELINES_EN = (
+    "Leaders meet in Addis Ababa\n\n"
+    "ADDIS ABABA, Feb. 9 - The African Union summit opened in Addis Ababa on Sunday. "
+    "On the sidelines of the summit, Kenyan President Daniel Mwangi held talks with Ghanaian President "
+    "Kofi Asante, Senegalese Prime Minister Awa Ndiaye and Tunisian Foreign Minister Sami Trabelsi "
+    "on trade and security.\n"
+)
+
+COUNTERPARTS_AR = (
+    "وزير الخارجية في مالابو\n\n"
+    "مالابو - أجرى وزير الخارجية الموريتاني سيدي محمد ولد أحمد، على هامش الدورة الاستثنائية للمجلس التنفيذي "
+    "للاتحاد الإفريقي، لقاءات مع نظرائه من الجزائر وتونس والنيجر.\n"
+)
+
+ONE_WORKING_MEETING = (
+    "Energy minister meets oil executives\n\n"
+    "ALGIERS - Energy Minister Karim Haddad chaired a working meeting on Monday with the chief executive of "
+    "Sonatrach, Nabil Ferhat, and the chief operating officer of Eni, Paolo Conti, devoted to new contracts.\n"
+)
+
+
+def _people(d: dict, m: dict) -> set[str]:
+    names = {p["id"]: p["name"] for p in d["persons"]}
+    return {names[p["person"]] for p in m["participants"]}
+
+
+def test_talks_with_three_leaders_on_the_sidelines_are_three_meetings_of_the_summit():
+    d = graphbuild.extract(SIDELINES_EN, lang="en")
+    talks = [m for m in d["meetings"] if m["part_of"]]
+    assert len(talks) == 3
+    summit = {m["id"]: m for m in d["meetings"]}[talks[0]["part_of"]]
+    assert summit["type"] == "summit" and all(m["part_of"] == summit["id"] for m in talks)
+    pairs = sorted(tuple(sorted(_people(d, m))) for m in talks)
+    assert all("Daniel Mwangi" in p and len(p) == 2 for p in pairs)
+    assert sorted(sorted(set(m["countries"]) - {"KE", "ET"}) for m in talks) == [["GH"], ["SN"], ["TN"]]
+    assert all("KE" in m["countries"] for m in talks)  # each: the subject's country and one counterpart's
+
+
+def test_meetings_with_counterparts_from_three_countries_are_three():
+    d = graphbuild.extract(COUNTERPARTS_AR, lang="ar")
+    subs = [m for m in d["meetings"] if m["part_of"]]
+    # each: Mauritania, the venue's country (Malabo) and one counterpart's
+    assert sorted(c for m in subs for c in m["countries"] if c not in ("MR", "GQ")) == ["DZ", "NE", "TN"]
+    assert all(_people(d, m) == {"سيدي محمد ولد أحمد"} for m in subs)
+    session = {m["id"]: m for m in d["meetings"]}[subs[0]["part_of"]]
+    assert session["type"] == "session"
+
+
+def test_a_working_meeting_with_two_executives_stays_one():
+    d = graphbuild.extract(ONE_WORKING_MEETING, lang="en")
+    assert len(d["meetings"]) == 1 and d["meetings"][0]["part_of"] is None
+    assert {"Karim Haddad", "Nabil Ferhat"} <= _people(d, d["meetings"][0])
+
+
+def test_part_of_reaches_the_graph_and_rdf():
+    kg = graphbuild.Graph().add([graphbuild.extract(SIDELINES_EN, lang="en")])
+    parts = [(u, v) for u, v, d in kg.g.edges(data=True) if d["type"] == "part_of"]
+    assert len(parts) == 3 and len({v for _, v in parts}) == 1
+    ask = "ASK { ?talks <http://semanticweb.cs.vu.nl/2009/11/sem/subEventOf> ?summit }"
+    assert kg.rdf().query(ask).askAnswer
