@@ -67,3 +67,20 @@ def test_part_of_reaches_the_graph_and_rdf():
     assert len(parts) == 3 and len({v for _, v in parts}) == 1
     ask = "ASK { ?talks <http://semanticweb.cs.vu.nl/2009/11/sem/subEventOf> ?summit }"
     assert kg.rdf().query(ask).askAnswer
+
+
+THREE_AUDIENCES_AR = (
+    "رئيس الحكومة يستقبل ثلاثة سفراء\n\n"
+    "الرباط - استقبل رئيس الحكومة عزيز الإدريسي، اليوم الاثنين بالرباط، سفير اليابان بالمغرب كينجي تاناكا، "
+    "وبحث معه سبل تعزيز العلاقات الثنائية.\n"
+    "كما استقبل رئيس الحكومة سفيرة كندا بالمغرب ماري لوبلان، وتناول اللقاء التعاون في مجال التعليم.\n"
+    "واستقبل رئيس الحكومة بعد ذلك سفير البرازيل جواو سيلفا.\n"
+)
+
+
+def test_three_audiences_in_turn_are_three_meetings_each_with_the_host():
+    d = graphbuild.extract(THREE_AUDIENCES_AR, lang="ar")
+    meetings = [m for m in d["meetings"] if m["status"] == "reported"]
+    assert len(meetings) == 3
+    people = [_people(d, m) for m in meetings]
+    assert all("عزيز الإدريسي" in p and len(p) == 2 for p in people), people

@@ -183,8 +183,8 @@ class Assembler:
         country = cities()[city.key].country if city is not None else None
         parts = self._participants(ad, d)
         mcountries = self._meeting_countries(ad, d, parts)
-        if country:
-            mcountries.add(country)
+        if country and not d.fixed_persons:
+            mcountries.add(country)  # the host; talks held in a third country's capital do not make it a party
         topics = sorted({t.key for t in ad.get("TOPIC") if single or toks[t.start].sent in d.sentences})
         label = self._label(ad, d.mentions[0])
         dv = date.data.get("value") if date is not None else None

@@ -178,6 +178,8 @@ class MeetingAssembler:
                          if ad.tokens[p.start].sent in d.sentences and not p.data.get("author")
                          and p.start not in absent]  # the encounters split below keep their own
         drafts = [d for d in drafts if self._keep(ad, d)]
+        for d in drafts:
+            d.persons += self._named_by_title(ad, d, {p.key for p in d.persons})
         drafts = [x for d in drafts for x in self._encounters(ad, d)]
         for d in drafts:
             if not d.other and self._passing(d, [x for x in drafts if not x.other]):
@@ -205,13 +207,30 @@ class MeetingAssembler:
             if main and trig.data["anaphoric"]:
                 target = main[-1]
             else:
-                target = next((d for d in main if self._compatible(d, local) and not self._new_host(ad, d, trig, sent)),
-                              None)
+                target = next((d for d in reversed(main)
+                               if self._compatible(d, local) and not self._new_host(ad, d, trig, sent)), None)
             if target is None:
                 target = MeetingDraft(type=trig.key)
                 drafts.append(target)
             self._merge(target, local, trig, sent)
         return drafts
+
+    @staticmethod
+    def _named_by_title(ad: AnalysedDoc, d: MeetingDraft, present: set[str]) -> list[Ent]:
+        """"كما استقبل رئيس الحكومة …", "the Prime Minister then received …": a title without a name in the
+        meeting's sentences is the person named earlier with the same title (one person only)."""
+        owned = {t.start for p in ad.get("PERSON") for t in p.data.get("titles") or []}
+        out: list[Ent] = []
+        for t in ad.get("TITLE"):
+            if t.start in owned or ad.tokens[t.start].sent not in d.sentences:
+                continue
+            same = [p for p in ad.get("PERSON") if p.start < t.start and p.key not in present
+                    and any(_same_title(t, x) for x in p.data.get("titles") or [])]
+            keys = {p.key for p in same}
+            if len(keys) == 1:
+                out.append(same[0])
+                present |= keys
+        return out
 
     # -- one meeting per encounter -----------------------------------------------------
     def _encounters(self, ad: AnalysedDoc, d: MeetingDraft) -> list[MeetingDraft]:
@@ -437,6 +456,15 @@ class MeetingAssembler:
                     out.add(p.start)
                     break
         return out
+
+
+def _same_title(a: Ent, b: Ent) -> bool:
+    """Two mentions of one office: the same head, portfolio, organisation and country (when given)."""
+    da, db = a.data, b.data
+    org_a, org_b = da.get("org"), db.get("org")
+    return (da.get("head") == db.get("head") and da.get("portfolio") == db.get("portfolio")
+            and (org_a.key if org_a else None) == (org_b.key if org_b else None)
+            and (da.get("country") is None or db.get("country") is None or da.get("country") == db.get("country")))
 
 
 def _ends_list(word: str) -> bool:
