@@ -84,3 +84,34 @@ def test_three_audiences_in_turn_are_three_meetings_each_with_the_host():
     assert len(meetings) == 3
     people = [_people(d, m) for m in meetings]
     assert all("عزيز الإدريسي" in p and len(p) == 2 for p in people), people
+
+
+HEADER_DATE_AR = (
+    "وزير الخارجية يستقبل نظيره الأردني\n\n"
+    "الأحد 04-05-2025 10:30 | كتب: سامي يوسف\n\n"
+    "استقبل وزير الخارجية المصري حسام الدين فهمي صباح اليوم نظيره الأردني رامي الخطيب بمقر الوزارة في القاهرة.\n"
+)
+
+HEADER_DATE_FR = (
+    "Tunis et Rabat renforcent leur coopération\n\n"
+    "Publié le dimanche 4 mai 2025 à 10h30\n\n"
+    "Le ministre tunisien des Affaires étrangères, Mehdi Ben Amor, s'est entretenu jeudi à Tunis avec son "
+    "homologue marocain, Youssef Alami.\n"
+)
+
+
+def test_the_page_header_dates_the_article_and_its_relative_days():
+    d = graphbuild.extract(HEADER_DATE_AR, lang="ar")
+    assert d["article"]["published"] == "2025-05-04"
+    assert [m["date_start"] for m in d["meetings"]] == ["2025-05-04"]  # "صباح اليوم": that day
+
+
+def test_a_weekday_resolves_against_the_header_date():
+    d = graphbuild.extract(HEADER_DATE_FR, lang="fr")
+    assert d["article"]["published"] == "2025-05-04"
+    assert [m["date_start"] for m in d["meetings"]] == ["2025-05-01"]  # "jeudi", before a Sunday
+
+
+def test_an_explicit_publication_date_wins_over_the_page():
+    d = graphbuild.extract(HEADER_DATE_AR, lang="ar", published="2025-05-06")
+    assert d["article"]["published"] == "2025-05-06"

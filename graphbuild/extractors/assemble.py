@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from .. import ids
+from ..lang import arabic
 from ..model import City, Country, Extraction, Meeting, Organisation, Participant, Person, Role
 from ..reference import cities, countries, organisations
 from ..text import fold
@@ -180,7 +181,7 @@ class Assembler:
             lead_dates = [x for x in ad.get("DATE") if toks[x.start].sent in lead]
             date = lead_dates[0] if lead_dates else None
         city_id = self.city_ids.get(city.key) if city is not None else None
-        country = cities()[city.key].country if city is not None else None
+        country = cities()[city.key].country if city is not None else self._venue_country(ad, d)
         parts = self._participants(ad, d)
         mcountries = self._meeting_countries(ad, d, parts)
         if country and not d.fixed_persons:
@@ -200,6 +201,25 @@ class Assembler:
             countries=sorted(mcountries), topics=topics, mentions=[ad.span(m) for m in d.mentions],
             status="mentioned" if d.other else "planned" if d.future else "reported",
         )
+
+    @staticmethod
+    def _venue_country(ad: AnalysedDoc, d: MeetingDraft) -> str | None:
+        """Without a city: the country the meeting's sentence places it in ("visit to Algeria",
+        "في الجزائر", "talks in Morocco"), nearest the meeting word."""
+        toks = ad.tokens
+        words = ad.lang.word_set("venue_prepositions")
+        best = None
+        for trig in d.mentions[:1]:
+            sent = toks[trig.start].sent
+            for c in ad.in_sentence("COUNTRY", sent):
+                if c.data.get("in_org"):
+                    continue
+                first = toks[c.start]
+                glued = first.is_arabic and arabic.after_preposition(first.text) and "ب" in words
+                if glued or (c.start > 0 and toks[c.start - 1].text in words):
+                    if best is None or abs(c.start - trig.start) < abs(best.start - trig.start):
+                        best = c
+        return best.key if best is not None else None
 
     @staticmethod
     def _venue(ad: AnalysedDoc, d: MeetingDraft, lead: set[int], primary: bool) -> Ent | None:

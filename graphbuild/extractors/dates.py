@@ -37,6 +37,63 @@ def published_date(ad: AnalysedDoc) -> dt.date | None:
         return None
 
 
+_NUMERIC = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$|^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")
+
+
+class PageDate:
+    """The article's own date, where only the page says it: a header line ("الأحد 4 مايو 2025 - 10:30",
+    "السبت 06-09-2014 17:41"), a dateline, or "today, 30 August 2020" in the first sentence. It becomes
+    the article's ``published`` date (an explicit one always wins), against which "yesterday",
+    "Thursday" and dates without a year resolve."""
+
+    name = "page_date"
+    HEAD_CHARS = 600  # the page header, the title and the lead sentence
+
+    def __call__(self, ad: AnalysedDoc) -> None:
+        if ad.article.published:
+            return
+        toks = ad.tokens
+        limit = self._head_end(ad)
+        for i, t in enumerate(toks):
+            if t.start >= limit:
+                break
+            value = self._numeric(t.text) or self._spelled(ad, i)
+            if value:
+                ad.article.published = value
+                return
+
+    @staticmethod
+    def _head_end(ad: AnalysedDoc) -> int:
+        body = ad.layout.body
+        first = body[0] if body else None
+        lead_end = next((b for a, b in ad.doc.sentences if first and b > first[0]), 0)
+        return max(min(PageDate.HEAD_CHARS, len(ad.doc.text)), lead_end)
+
+    @staticmethod
+    def _numeric(word: str) -> str | None:
+        m = _NUMERIC.match(word)
+        if not m:
+            return None
+        d, mo, y = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(6), m.group(5), m.group(4))
+        return _date(int(y), int(mo), int(d))
+
+    @staticmethod
+    def _spelled(ad: AnalysedDoc, i: int) -> str | None:
+        """"4 مايو 2025", "30 août 2020", "May 4, 2025": a day, a month name and a year."""
+        toks = ad.tokens
+        day = _int(toks[i].text)
+        if day is not None and 1 <= day <= 31 and i + 2 < len(toks):
+            m = ad.lang.months.match_at(toks, i + 1)
+            if m and m.end < len(toks) and len(toks[m.end].text) == 4 and _int(toks[m.end].text):
+                return _date(int(toks[m.end].text), m.value, day)
+        m = ad.lang.months.match_at(toks, i)
+        if m and m.end + 2 < len(toks) and _int(toks[m.end].text):
+            k = m.end + 1 + (toks[m.end + 1].text == ",")
+            if k < len(toks) and len(toks[k].text) == 4 and _int(toks[k].text):
+                return _date(int(toks[k].text), m.value, int(toks[m.end].text))
+        return None
+
+
 class DateFinder:
     name = "dates"
 

@@ -419,7 +419,7 @@ class MeetingAssembler:
             return False
         dv = d.date.data.get("value") if d.date else None
         lv = local["date"].data.get("value") if local["date"] else None
-        if dv and lv and dv != lv:
+        if dv and lv and dv != lv and not _within(lv, dv, d.date.data.get("end"), d.duration or local["duration"]):
             return False
         return True
 
@@ -456,6 +456,18 @@ class MeetingAssembler:
                     out.add(p.start)
                     break
         return out
+
+
+def _within(day: str, start: str, end: str | None, duration: int | None) -> bool:
+    """Is ``day`` one of the days of a meeting that starts on ``start`` (a range, or a stated duration)?"""
+    import datetime as dt
+
+    try:
+        first, when = dt.date.fromisoformat(start), dt.date.fromisoformat(day)
+        last = dt.date.fromisoformat(end) if end else first + dt.timedelta(days=max((duration or 1) - 1, 0))
+    except ValueError:
+        return False
+    return first <= when <= last
 
 
 def _same_title(a: Ent, b: Ent) -> bool:

@@ -8,7 +8,7 @@ from ..model import Article, Extraction
 from ..text import Doc, segment
 from .assemble import Assembler
 from .base import AnalysedDoc, Component
-from .dates import DateFinder, DurationFinder
+from .dates import DateFinder, DurationFinder, PageDate
 from .meetings import MeetingAssembler, TriggerFinder
 from .persons import PersonFinder, TitleFinder, common_words
 from .places import CityGazetteer, CountryGazetteer, MinistryNames, OrganisationGazetteer, OrganisationPatterns
@@ -29,6 +29,7 @@ def default_components(tagger: bool = True) -> list[Component]:
         OrganisationGazetteer(),
         CountryGazetteer(),
         MinistryNames(),
+        PageDate(),
         DateFinder(),
         DurationFinder(),
         OrganisationPatterns(),

@@ -74,6 +74,8 @@ KEYS: dict[str, Key] = {
     "sport_cues": _list("words of sport reports (a match is not a meeting)"),
     "absence_cues": _list("words that say a person did not attend"),
     "mention_only_cues": _list("words before a person who is mentioned but not present (on behalf of, message of)"),
+    "venue_prepositions": _list("words before a place that is a meeting's venue ('in', 'to', 'في'; 'ب' glued)",
+                                False),
     "with_words": _list("'with': a list of counterparts follows a meeting word ('talks with A, B and C')", False),
     "counterpart_words": _list("'counterpart(s)': the countries after it are the counterparts'", False),
     "sidelines_cues": _list("'on the sidelines of': the meeting is part of the one named next", False),
