@@ -257,7 +257,10 @@ def cmd_build(args: argparse.Namespace) -> int:
         first = next((e.source for e in report.entries if e.status == "done"), None)
         for line in _found_lines(kg, report.outputs, first) if first else []:
             print(line, file=sys.stderr)
-    if report.count("done") == 0 and report.entries and report.count("failed"):
+    if not report.entries:
+        print(f"graphbuild: no input found in {', '.join(args.inputs)}", file=sys.stderr)
+        return 2  # nothing could be read (the outputs are written, empty, with the report)
+    if report.count("done") == 0 and report.count("failed"):
         return 2 if report.count("failed") == len(report.entries) else 1
     return 0 if report.ok else 1
 

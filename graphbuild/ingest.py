@@ -9,6 +9,7 @@ every file and every record.
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
 import unicodedata
@@ -193,18 +194,37 @@ def header_date(text: str) -> str | None:
     return _date("-".join(m.groups())) if m else None
 
 
+_UNWRITABLE = re.compile("[\ud800-\udfff\x00-\x08\x0b\x0e-\x1f\x7f]")  # lone surrogates, C0 controls
+
+
+def clean_text(s: str) -> str:
+    """The text with characters no output format can hold (lone surrogates, control characters other
+    than tab and line breaks) replaced one for one by U+FFFD, so offsets stay as they were."""
+    return _UNWRITABLE.sub("\ufffd", s) if _UNWRITABLE.search(s) else s
+
+
+def _clean_field(s: str | None) -> str | None:
+    return " ".join(_UNWRITABLE.sub(" ", s).split()) or None if s else None
+
+
+def display_path(path: str | Path) -> str:
+    """A path as a report can print it: bytes that are not UTF-8 shown as \\xNN."""
+    return os.fsencode(str(path)).decode("utf-8", "backslashreplace")
+
+
 def make_article(text: str, *, source: str, fmt: str, id: str | None = None, title: str | None = None,
                  url: str | None = None, published=None, authors: Iterable[str] = (),
                  lang: str | None = None) -> Article:
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = clean_text(text.replace("\r\n", "\n").replace("\r", "\n"))
+    id, title, url = _clean_field(id), _clean_field(title), _clean_field(url)
     return Article(
         id=safe_id(id) if id else content_id(text),
         text=text,
         lang=lang or detect_language(text),
-        title=" ".join(title.split()) if title else None,
-        url=url or None,
+        title=title,
+        url=url,
         published=_date(published) or header_date(text),
-        authors=[a for a in authors if a],
+        authors=[a for a in (_clean_field(x) for x in authors) if a],
         source=source,
         format=fmt,
     )
@@ -265,9 +285,9 @@ def read_json_records(text: str, source: str, jsonl: bool) -> Iterator[Item]:
                 src = f"{source}#{n}" if len(records) > 1 else source
                 yield _record_item(rec, src)
             return
-    for n, line in enumerate(text.splitlines(), start=1):
+    for n, line in enumerate(text.split("\n"), start=1):  # not splitlines(): U+2028 may sit inside a string
         if line.strip():
-            yield _jsonl_line(line, source, n)
+            yield _jsonl_line(line.removesuffix("\r"), source, n)
 
 
 def _jsonl_line(line: str, source: str, n: int) -> Item:
@@ -276,6 +296,8 @@ def _jsonl_line(line: str, source: str, n: int) -> Item:
         rec = json.loads(line)
     except json.JSONDecodeError as exc:
         return Item(src, "failed", reason=f"invalid JSON on line {n}: {exc.msg}")
+    except RecursionError:
+        return Item(src, "failed", reason=f"JSON on line {n} is nested too deeply")
     return _record_item(rec, src)
 
 
@@ -374,12 +396,12 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[tuple[str, Path | None]]
             continue
         path = Path(p)
         if path.is_dir():
-            for f in sorted(x for x in path.rglob("*") if x.is_file()):
+            for f in sorted(x for x in path.rglob("*") if not x.is_dir()):
                 if any(part.startswith(".") for part in f.relative_to(path).parts):
                     continue
-                yield str(f), f
+                yield display_path(f), f
         else:
-            yield str(path), path
+            yield display_path(path), path
 
 
 SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
@@ -403,6 +425,9 @@ def read(paths: Iterable[str | Path], stdin=None) -> Iterator[Item]:
         suffix = path.suffix.lower()
         if not path.exists():
             yield Item(source, "failed", reason="no such file or folder")
+            continue
+        if not path.is_file():
+            yield Item(source, "skipped", reason="not a regular file (a FIFO, socket or device)")
             continue
         if suffix not in SUPPORTED:
             yield Item(source, "skipped", reason=f"unsupported file type {suffix!r}")

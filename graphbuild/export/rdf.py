@@ -108,6 +108,18 @@ def edge_predicates(etype: str, source: str, target: str) -> tuple[tuple[str, bo
     return ()
 
 
+_BAD_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
+
+
+def web_iri(url: str | None) -> str | None:
+    """An article's web address as an IRI every RDF parser accepts, or None: a "%" that starts no
+    escape ("…/100%-success", which real pages have) is escaped itself; anything else an IRI may not
+    hold drops the address rather than the graph."""
+    if not url or not re.match(r"^https?://[^\s<>\"{}|\\^`]+$", url):
+        return None
+    return _BAD_PERCENT.sub("%25", url)
+
+
 class RdfMapper:
     def __init__(self, kg: KnowledgeGraph, base: str | None = None):
         self.kg = kg
@@ -167,8 +179,9 @@ class RdfMapper:
             yield T(s, _q("schema:datePublished"), Lit(d["published"], datatype=XSD + "date"), g)
         if d.get("lang"):
             yield T(s, _q("schema:inLanguage"), Lit(d["lang"]), g)
-        if d.get("url") and re.match(r"^https?://[^\s<>\"{}|\\^`]+$", d["url"]):
-            yield T(s, _q("schema:url"), d["url"], g)
+        url = web_iri(d.get("url"))
+        if url:
+            yield T(s, _q("schema:url"), url, g)
         ctx = self.ctx_iri(aid)
         yield from self._typed(ctx, ("nif:Context", "nif:OffsetBasedString"), g)
         yield T(ctx, _q("nif:beginIndex"), Lit("0", datatype=XSD + "nonNegativeInteger"), g)
