@@ -237,7 +237,7 @@ def cmd_build(args: argparse.Namespace) -> int:
                               jobs=args.jobs, engine=args.engine, scheduler=args.scheduler, ner=args.ner)
     except OSError as exc:
         where = str(exc.filename or "")
-        if where and Path(where).resolve().is_relative_to(args.out.resolve()):
+        if where and Path(where).resolve().is_relative_to(args.out.resolve().parent):
             print(f"graphbuild build: error: cannot write to --out {args.out}: {exc.strerror or exc} ({where})",
                   file=sys.stderr)
         else:

@@ -7,9 +7,12 @@ exception in one article is caught and reported, never allowed to stop a corpus.
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -245,14 +248,37 @@ def run_build(inputs: list[str], out: Path, pipeline: Pipeline | None = None, fo
               engine: str = "local", scheduler: str | None = None, ner: str | None = None) -> tuple[RunReport, Any]:
     """The whole job behind ``graphbuild build``; returns the report and the graph.
 
-    Extractions stream to ``out/extractions`` as they are made; the graph is then merged
-    from those files in article-id order, so neither the input order, nor ``--jobs``, nor
-    the engine changes a byte of the output.
+    Everything is written into a fresh folder beside ``out`` and swapped in when complete, so an
+    interrupted or failed build leaves the previous output whole. Extractions stream there as they
+    are made; the graph is then merged from those files in article-id order, so neither the input
+    order, nor ``--jobs``, nor the engine changes a byte of the output.
     """
     started = time.perf_counter()
+    out = Path(os.path.abspath(out))
+    if out.is_dir() and any(out.iterdir()) and not (out / "report.json").is_file():
+        raise OutputNotOurs(f"{out} holds files that no graphbuild build wrote (no report.json): "
+                            "choose a new or an earlier output folder")
+    with output_lock(out):
+        recover(out)
+        work = out.with_name(f".{out.name}.partial-{os.getpid()}")
+        shutil.rmtree(work, ignore_errors=True)
+        work.mkdir(parents=True)
+        try:
+            report, kg = _build_into(work, out, inputs, pipeline, formats, show_progress, base_iri, jobs, engine,
+                                     scheduler, ner, started)
+        except BaseException:
+            shutil.rmtree(work, ignore_errors=True)  # the previous output stays as it was
+            raise
+        publish(work, out)
+    return report, kg
+
+
+def _build_into(work: Path, out: Path, inputs, pipeline, formats, show_progress, base_iri, jobs, engine,
+                scheduler, ner, started) -> tuple[RunReport, Any]:
+    """The build itself, written into ``work``; the report names the files as they will be in ``out``."""
     pipeline = pipeline or make_pipeline(ner)
     report = RunReport()
-    ext_dir = out / "extractions"
+    ext_dir = work / "extractions"
     ext_dir.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     if show_progress is None:
@@ -281,9 +307,66 @@ def run_build(inputs: list[str], out: Path, pipeline: Pipeline | None = None, fo
     kg.report = report
     from .export import write_all
 
-    report.outputs.update(write_all(kg, out, formats=formats, base_iri=base_iri))
-    report.outputs["extractions"] = str(ext_dir)
+    written = write_all(kg, work, formats=formats, base_iri=base_iri)
+    report.outputs.update({k: str(out / Path(v).relative_to(work)) for k, v in written.items()})
+    report.outputs["extractions"] = str(out / "extractions")
     report.seconds = time.perf_counter() - started
-    write_text(out / "report.json", dump_json(report.to_dict()))
+    write_text(work / "report.json", dump_json(report.to_dict()))
     report.outputs["report"] = str(out / "report.json")
     return report, kg
+
+
+class OutputBusy(RuntimeError):
+    """Another build is writing the same output folder."""
+
+
+class OutputNotOurs(RuntimeError):
+    """The output folder holds someone's files: a build replaces the folder whole, so it refuses."""
+
+
+@contextmanager
+def output_lock(out: Path):
+    """One build at a time per output folder (an advisory lock beside it, released on any exit)."""
+    import errno
+    import fcntl
+
+    for folder in (out.parent, *out.parent.parents):
+        if folder.exists():
+            if not folder.is_dir():
+                raise NotADirectoryError(errno.ENOTDIR, "Not a directory", str(folder))
+            break
+    out.parent.mkdir(parents=True, exist_ok=True)
+    lock = out.with_name(f".{out.name}.lock")
+    with open(lock, "w") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise OutputBusy(f"another graphbuild build is writing {out}") from None
+        try:
+            yield
+        finally:
+            lock.unlink(missing_ok=True)  # nothing of the build is left beside the output
+
+
+def publish(work: Path, out: Path) -> None:
+    """Swap the finished output in: until the second rename, ``out`` is the previous complete output;
+    a build killed between the two leaves it beside, as ``.OUT.old-PID``, which the next build restores."""
+    if out.exists():
+        old = out.with_name(f".{out.name}.old-{os.getpid()}")
+        os.replace(out, old)
+        os.replace(work, out)
+        shutil.rmtree(old, ignore_errors=True)
+    else:
+        os.replace(work, out)
+
+
+def recover(out: Path) -> None:
+    """After a build was killed: put back a previous output left aside, drop half-written ones."""
+    for stale in sorted(out.parent.glob(f".{out.name}.partial-*")):
+        shutil.rmtree(stale, ignore_errors=True)
+    olds = sorted(out.parent.glob(f".{out.name}.old-*"))
+    if olds and not out.exists():
+        os.replace(olds[-1], out)
+        olds = olds[:-1]
+    for stale in olds:
+        shutil.rmtree(stale, ignore_errors=True)

@@ -67,3 +67,52 @@ def test_an_empty_folder_is_nothing_to_read(tmp_path):
     res = run_cli("build", str(tmp_path / "empty"), "--out", str(tmp_path / "out"), "--quiet")
     assert res.returncode == 2 and b"no input found" in res.stderr
     assert json.loads((tmp_path / "out" / "report.json").read_text())["summary"]["inputs"] == 0
+
+
+def _tree(folder) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.slow
+def test_a_build_killed_at_any_point_leaves_the_previous_output_whole(tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from conftest import ROOT
+
+    out = tmp_path / "out"
+    assert run_cli("build", str(ROOT / "data" / "articles"), "--out", str(out), "--quiet").returncode == 0
+    before = _tree(out)
+    bigger = [str(ROOT / "data"), str(ROOT / "tests" / "corpus")]
+    for delay in (0.5, 2.0, 4.0, 6.0):
+        proc = subprocess.Popen([sys.executable, "-m", "graphbuild", "build", *bigger, "--out", str(out), "--quiet"],
+                                cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(delay)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        now = _tree(out) if out.exists() else {}
+        report = json.loads(now["report.json"]) if "report.json" in now else None
+        assert now == before or (report and report["summary"]["inputs"] > 40), delay  # old whole, or new whole
+        before = now
+    assert run_cli("build", *bigger, "--out", str(out), "--quiet").returncode in (0, 1)  # recovers, finishes
+    assert json.loads((out / "report.json").read_text())["summary"]["inputs"] > 40
+    assert not list(tmp_path.glob(".out.partial-*")) and not list(tmp_path.glob(".out.old-*"))
+
+
+def test_two_builds_into_one_folder_do_not_mix(tmp_path):
+    from graphbuild.runner import OutputBusy, output_lock
+
+    with output_lock(tmp_path / "out"):
+        with pytest.raises(OutputBusy, match="another graphbuild build"):
+            with output_lock(tmp_path / "out"):
+                pass
+
+
+def test_an_output_folder_with_someone_elses_files_is_refused(tmp_path):
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine" / "notes.txt").write_text("keep me")
+    res = run_cli("build", str(tmp_path / "mine"), "--out", str(tmp_path / "mine"), "--quiet")
+    assert res.returncode == 2 and b"no graphbuild build wrote" in res.stderr
+    assert (tmp_path / "mine" / "notes.txt").read_text() == "keep me"
