@@ -99,6 +99,7 @@ class Participant:
     mentions: list[Span] = field(default_factory=list)
     role_en: str | None = None
     confidence: float = 0.8
+    side: str | None = None  # "host" or "guest", where the text says who received whom
 
 
 @dataclass

@@ -115,3 +115,19 @@ def test_a_weekday_resolves_against_the_header_date():
 def test_an_explicit_publication_date_wins_over_the_page():
     d = graphbuild.extract(HEADER_DATE_AR, lang="ar", published="2025-05-06")
     assert d["article"]["published"] == "2025-05-06"
+
+
+def test_who_received_whom_is_the_participants_side():
+    d = graphbuild.extract(THREE_AUDIENCES_AR, lang="ar")
+    names = {p["id"]: p["name"] for p in d["persons"]}
+    for m in d["meetings"]:
+        sides = {names[p["person"]]: p["side"] for p in m["participants"]}
+        assert sides.pop("عزيز الإدريسي") == "host" and set(sides.values()) == {"guest"}
+    en = graphbuild.extract("Talks in Rabat\n\nMoroccan Foreign Minister Nasser Bourita on Monday received "
+                            "Spanish Foreign Minister Jose Manuel Albares in Rabat.\n", lang="en")
+    names = {p["id"]: p["name"] for p in en["persons"]}
+    assert {names[p["person"]]: p["side"] for p in en["meetings"][0]["participants"]} == {
+        "Nasser Bourita": "host", "Jose Manuel Albares": "guest"}
+    kg = graphbuild.Graph().add([d])
+    ask = "ASK { ?p <https://w3id.org/graphbuild/ns#side> \"host\" }"
+    assert kg.rdf().query(ask).askAnswer

@@ -310,6 +310,8 @@ class RdfMapper:
             yield T(part, _q("gb:roleTitle"), Lit(d["role"], script_lang(d["role"], "en")), arts)
         if d.get("on_behalf_of") and d["on_behalf_of"] in g:
             yield T(part, _q("gb:onBehalfOf"), self.iri(d["on_behalf_of"]), arts)
+        if d.get("side") in ("host", "guest"):
+            yield T(part, _q("gb:side"), Lit(d["side"]), arts)  # who received whom
         yield T(part, _q("gb:confidence"), Lit(f"{float(d.get('confidence', 0.8)):.3f}",
                                                 datatype=XSD + "decimal"), arts)
         for aid, s, e in d.get("sources", []):

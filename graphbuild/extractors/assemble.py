@@ -244,7 +244,8 @@ class Assembler:
             part = parts.get(person.id)
             if part is None:
                 part = Participant(person.id, role.title if role else None, role.org if role else None,
-                                   role.country if role else None, [], role.title_en if role else None)
+                                   role.country if role else None, [], role.title_en if role else None,
+                                   side=d.sides.get(p.key))
                 parts[person.id] = part
             part.mentions.append(ad.span(p))
         return parts

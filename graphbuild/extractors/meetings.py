@@ -31,6 +31,7 @@ class MeetingDraft:
     fixed_persons: bool = False  # the people are the encounter's own (one of several listed), not the sentence's
     countries: list[str] = field(default_factory=list)  # countries of a counterpart named without a person
     part_of: MeetingDraft | None = None  # the meeting on whose sidelines this one was held
+    sides: dict[str, str] = field(default_factory=dict)  # person key → "host" | "guest" (who received whom)
 
 
 ENCOUNTER_TYPES = ("talks", "meeting", "call")  # meeting types that a list of counterparts splits, one each
@@ -180,6 +181,7 @@ class MeetingAssembler:
         drafts = [d for d in drafts if self._keep(ad, d)]
         for d in drafts:
             d.persons += self._named_by_title(ad, d, {p.key for p in d.persons})
+            d.sides = self._sides(ad, d)
         drafts = [x for d in drafts for x in self._encounters(ad, d)]
         for d in drafts:
             if not d.other and self._passing(d, [x for x in drafts if not x.other]):
@@ -232,6 +234,48 @@ class MeetingAssembler:
                 present |= keys
         return out
 
+    def _sides(self, ad: AnalysedDoc, d: MeetingDraft) -> dict[str, str]:
+        """"X received Y", "استقبل X Y", "X a reçu Y": X hosted, Y was the guest. The host is the
+        subject of the verb (after it where the verb opens the clause, as in Arabic, unless someone is
+        named before it); the people after it are the guests."""
+        toks = ad.tokens
+        verbs = ad.lang.word_set("reception_verbs")
+        sides: dict[str, str] = {}
+        for trig in d.mentions:
+            words = " ".join(toks[k].text for k in range(trig.start, trig.end))
+            if words not in verbs and not (toks[trig.start].is_arabic and words[1:] in verbs and words[:1] in "وف"):
+                continue
+            actors = self._actors(ad, toks[trig.start].sent, d)
+            before = [(pos, p) for pos, p in actors if pos < trig.start]
+            after = [(pos, p) for pos, p in actors if pos >= trig.end]
+            if before:
+                host = before[-1][1]
+            elif ad.lang.profile.verb_first and after:
+                host = after.pop(0)[1]
+            else:
+                continue
+            sides.setdefault(host.key, "host")
+            for _, p in after:
+                if p.key != host.key:
+                    sides.setdefault(p.key, "guest")
+        return sides
+
+    @staticmethod
+    def _actors(ad: AnalysedDoc, sent: int, d: MeetingDraft) -> list[tuple[int, Ent]]:
+        """The meeting's people named in a sentence, each at the position it is named there (a bare title
+        that stands for a person named earlier counts at the title)."""
+        persons = {p.key: p for p in d.persons}
+        found = [(min([p.start] + [t.start for t in p.data.get("titles") or [] if t.end <= p.start]), p)
+                 for p in ad.in_sentence("PERSON", sent) if p.key in persons and not p.data.get("author")]
+        owned = {t.start for p in ad.get("PERSON") for t in p.data.get("titles") or []}
+        for t in ad.in_sentence("TITLE", sent):
+            if t.start in owned:
+                continue
+            same = [p for p in d.persons if any(_same_title(t, x) for x in p.data.get("titles") or [])]
+            if len({p.key for p in same}) == 1:
+                found.append((t.start, same[0]))
+        return sorted(found, key=lambda x: x[0])
+
     # -- one meeting per encounter -----------------------------------------------------
     def _encounters(self, ad: AnalysedDoc, d: MeetingDraft) -> list[MeetingDraft]:
         """"X held talks with A, B and C", "لقاءات مع نظرائه من الجزائر وتونس": one trigger, several
@@ -254,7 +298,8 @@ class MeetingAssembler:
                 kind = trig.key if trig.key in ENCOUNTER_TYPES else "meeting"
                 sub = MeetingDraft(mentions=[trig], type=kind, city=d.city, date=d.date, duration=None,
                                    sentences={ad.tokens[trig.start].sent}, future=d.future,
-                                   city_attached=d.city_attached, city_first=d.city_first, fixed_persons=True)
+                                   city_attached=d.city_attached, city_first=d.city_first, fixed_persons=True,
+                                   sides=dict(d.sides))
                 sub.persons = [p for p in (subject, item) if p is not None and p.label == "PERSON"]
                 if item.label == "COUNTRY":
                     sub.countries = [item.key]

@@ -244,7 +244,7 @@ def _meeting_edges(store: GraphStore, nid: str, m: dict, aid: str, a_node: str, 
         if pn is None:
             continue
         store.edge(pn, nid, "participated_in", aid, part.get("mentions"), part.get("confidence", 0.8),
-                   role=part.get("role"), role_en=part.get("role_en"),
+                   role=part.get("role"), role_en=part.get("role_en"), side=part.get("side"),
                    on_behalf_of=_on_behalf_of(store, local, part.get("org"), part.get("country")))
     for oid in m.get("organisations", []):
         if oid in local:

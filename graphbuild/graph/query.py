@@ -116,7 +116,7 @@ def participations(kg: GraphStore):
         row = merged.setdefault((v, u), {
             "meeting": v, "meeting_label": m.get("label"), "date": m.get("date_start"), "person": u,
             "name": kg.g.nodes[u].get("label"), "roles": set(), "roles_en": set(), "on_behalf_of": set(),
-            "confidence": 0.0, "articles": set()})
+            "side": d.get("side"), "confidence": 0.0, "articles": set()})
         for key, value in (("roles", d.get("role")), ("roles_en", d.get("role_en")),
                            ("on_behalf_of", d.get("on_behalf_of"))):
             if value:

@@ -38,6 +38,7 @@ class Profile:
     adjectives_capitalised: bool = False  # country adjectives are written with a capital ("Moroccan")
     definite_prefix: str = ""  # an article written as part of the word (Arabic "ال"): adjectives match without it
     min_name_words_after_title: int = 1  # Arabic: one word after a title is too often a common word
+    verb_first: bool = False  # the verb opens the clause ("استقبل الوزيرُ السفيرَ": the host comes after it)
 
 
 def _validate(lang: str, raw: Any) -> dict[str, Any]:

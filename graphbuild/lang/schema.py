@@ -76,6 +76,7 @@ KEYS: dict[str, Key] = {
     "mention_only_cues": _list("words before a person who is mentioned but not present (on behalf of, message of)"),
     "venue_prepositions": _list("words before a place that is a meeting's venue ('in', 'to', 'في'; 'ب' glued)",
                                 False),
+    "reception_verbs": _list("verbs of receiving a visitor ('received', 'استقبل'): the subject hosts", False),
     "with_words": _list("'with': a list of counterparts follows a meeting word ('talks with A, B and C')", False),
     "counterpart_words": _list("'counterpart(s)': the countries after it are the counterparts'", False),
     "sidelines_cues": _list("'on the sidelines of': the meeting is part of the one named next", False),
