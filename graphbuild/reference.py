@@ -78,10 +78,6 @@ def countries() -> dict[str, CountryEntry]:
     return out
 
 
-def country_name(iso2: str | None, lang: str = "en") -> str | None:
-    entry = countries().get(iso2 or "")
-    return entry.names.get(lang) if entry else None
-
 
 # ---------------------------------------------------------------------------
 # Organisations

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..lang import all_elisions, leading_articles
+from ..lang import all_elisions, gazetteer_articles
 from ..text import _WORD, Token, fold
 
 
@@ -21,7 +21,7 @@ def phrase_key(phrase: str, drop_articles: bool = True) -> tuple[str, ...]:
     ("s'est" → "s'", "est"), leading articles of gazetteer names dropped ("the United Nations")."""
     toks = []
     elided = all_elisions()
-    articles = leading_articles()
+    articles = gazetteer_articles()
     for t in _WORD.findall(fold(phrase)):
         if "'" in t and t.split("'", 1)[0] in elided:
             head, rest = t.split("'", 1)

@@ -221,17 +221,14 @@ class MeetingAssembler:
     def _named_by_title(ad: AnalysedDoc, d: MeetingDraft, present: set[str]) -> list[Ent]:
         """"كما استقبل رئيس الحكومة …", "the Prime Minister then received …": a title without a name in the
         meeting's sentences is the person named earlier with the same title (one person only)."""
-        owned = {t.start for p in ad.get("PERSON") for t in p.data.get("titles") or []}
         out: list[Ent] = []
-        for t in ad.get("TITLE"):
-            if t.start in owned or ad.tokens[t.start].sent not in d.sentences:
+        for t in _bare_titles(ad):
+            if ad.tokens[t.start].sent not in d.sentences:
                 continue
-            same = [p for p in ad.get("PERSON") if p.start < t.start and p.key not in present
-                    and any(_same_title(t, x) for x in p.data.get("titles") or [])]
-            keys = {p.key for p in same}
-            if len(keys) == 1:
-                out.append(same[0])
-                present |= keys
+            person = _holder(t, [p for p in ad.get("PERSON") if p.start < t.start and p.key not in present])
+            if person is not None:
+                out.append(person)
+                present.add(person.key)
         return out
 
     def _sides(self, ad: AnalysedDoc, d: MeetingDraft) -> dict[str, str]:
@@ -267,13 +264,10 @@ class MeetingAssembler:
         persons = {p.key: p for p in d.persons}
         found = [(min([p.start] + [t.start for t in p.data.get("titles") or [] if t.end <= p.start]), p)
                  for p in ad.in_sentence("PERSON", sent) if p.key in persons and not p.data.get("author")]
-        owned = {t.start for p in ad.get("PERSON") for t in p.data.get("titles") or []}
-        for t in ad.in_sentence("TITLE", sent):
-            if t.start in owned:
-                continue
-            same = [p for p in d.persons if any(_same_title(t, x) for x in p.data.get("titles") or [])]
-            if len({p.key for p in same}) == 1:
-                found.append((t.start, same[0]))
+        for t in _bare_titles(ad):
+            person = _holder(t, d.persons) if ad.tokens[t.start].sent == sent else None
+            if person is not None:
+                found.append((t.start, person))
         return sorted(found, key=lambda x: x[0])
 
     # -- one meeting per encounter -----------------------------------------------------
@@ -319,7 +313,12 @@ class MeetingAssembler:
         toks = ad.tokens
         sent = toks[trig.start].sent
         cues = ad.lang.sidelines_cues
-        return any(cues.match_at(toks, k) for k in range(len(toks)) if toks[k].sent == sent)
+        k = next(k for k in range(trig.start, -1, -1) if k == 0 or toks[k - 1].sent != sent)
+        while k < len(toks) and toks[k].sent == sent:
+            if cues.match_at(toks, k):
+                return True
+            k += 1
+        return False
 
     def _counterparts(self, ad: AnalysedDoc, trig: Ent) -> tuple[Ent | None, list[Ent]]:
         """The person before a trigger (its subject) and the counterparts listed after "with": people
@@ -513,6 +512,18 @@ def _within(day: str, start: str, end: str | None, duration: int | None) -> bool
     except ValueError:
         return False
     return first <= when <= last
+
+
+def _bare_titles(ad: AnalysedDoc) -> list[Ent]:
+    """Titles that no person's name goes with ("كما استقبل رئيس الحكومة …")."""
+    owned = {t.start for p in ad.get("PERSON") for t in p.data.get("titles") or []}
+    return [t for t in ad.get("TITLE") if t.start not in owned]
+
+
+def _holder(title: Ent, persons: list[Ent]) -> Ent | None:
+    """The one person among ``persons`` named with the same title, if exactly one is."""
+    same = [p for p in persons if any(_same_title(title, x) for x in p.data.get("titles") or [])]
+    return same[0] if len({p.key for p in same}) == 1 else None
 
 
 def _same_title(a: Ent, b: Ent) -> bool:

@@ -112,7 +112,7 @@ def all_elisions() -> frozenset[str]:
 
 
 @cache
-def leading_articles() -> frozenset[str]:
+def gazetteer_articles() -> frozenset[str]:
     """Articles that a gazetteer name may open with and be matched without, in any language ("the", "la")."""
     return frozenset(str(w) for lang in languages() for w in language_file(lang).get("gazetteer_articles") or [])
 
