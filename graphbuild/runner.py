@@ -255,9 +255,7 @@ def run_build(inputs: list[str], out: Path, pipeline: Pipeline | None = None, fo
     """
     started = time.perf_counter()
     out = Path(os.path.abspath(out))
-    if out.is_dir() and any(out.iterdir()) and not (out / "report.json").is_file():
-        raise OutputNotOurs(f"{out} holds files that no graphbuild build wrote (no report.json): "
-                            "choose a new or an earlier output folder")
+    check_replaceable(out)
     with output_lock(out):
         recover(out)
         work = out.with_name(f".{out.name}.partial-{os.getpid()}")
@@ -342,10 +340,26 @@ def output_lock(out: Path):
             fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             raise OutputBusy(f"another graphbuild build is writing {out}") from None
-        try:
-            yield
-        finally:
-            lock.unlink(missing_ok=True)  # nothing of the build is left beside the output
+        yield  # the empty lock file stays: removing it would let two builds lock two files
+
+
+def check_replaceable(out: Path) -> None:
+    """A build replaces ``out`` whole: only a missing folder, an empty one, or a previous output that
+    holds nothing but what its report lists may be replaced."""
+    if out.is_symlink() or (out.exists() and not out.is_dir()):
+        raise OutputNotOurs(f"{out} is not a folder: choose a new or an earlier output folder")
+    if not out.is_dir() or not any(out.iterdir()):
+        return
+    try:
+        report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+        ours = {Path(p).name for p in report["outputs"].values()} | {"report.json", "extractions"}
+        ok = str(report.get("tool", "")).startswith("graphbuild")
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        ok, ours = False, set()
+    foreign = sorted(p.name for p in out.iterdir() if p.name not in ours) if ok else ["(no graphbuild report)"]
+    if foreign:
+        raise OutputNotOurs(f"{out} holds files that no graphbuild build wrote ({', '.join(foreign[:3])}): "
+                            "choose a new or an earlier output folder")
 
 
 def publish(work: Path, out: Path) -> None:
@@ -364,7 +378,7 @@ def recover(out: Path) -> None:
     """After a build was killed: put back a previous output left aside, drop half-written ones."""
     for stale in sorted(out.parent.glob(f".{out.name}.partial-*")):
         shutil.rmtree(stale, ignore_errors=True)
-    olds = sorted(out.parent.glob(f".{out.name}.old-*"))
+    olds = sorted(out.parent.glob(f".{out.name}.old-*"), key=lambda p: p.stat().st_mtime_ns)
     if olds and not out.exists():
         os.replace(olds[-1], out)
         olds = olds[:-1]

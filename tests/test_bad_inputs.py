@@ -299,7 +299,7 @@ def test_hostile_ids_stay_inside_the_output_folder(built):
     assert e["status"] == "done"
     assert "/" not in e["article"] and "\\" not in e["article"] and not e["article"].startswith(".")
     assert (built.out / "extractions" / f"{e['article']}.json").is_file()
-    assert sorted(p.name for p in built.out.parent.iterdir()) == ["out"]
+    assert sorted(p.name for p in built.out.parent.iterdir()) == [".out.lock", "out"]  # the lock stays, empty
 
 
 BAD_DATE = (

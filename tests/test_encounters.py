@@ -131,3 +131,20 @@ def test_who_received_whom_is_the_participants_side():
     kg = graphbuild.Graph().add([d])
     ask = "ASK { ?p <https://w3id.org/graphbuild/ns#side> \"host\" }"
     assert kg.rdf().query(ask).askAnswer
+
+
+def test_a_date_in_the_news_is_not_the_pages_date():
+    old = graphbuild.extract("Talks\n\nThe two ministers, who last met on 3 March 2019 in Madrid, met again today in "
+                             "Rabat, Moroccan Foreign Minister Nasser Bourita said on his return.\n", lang="en")
+    assert old["article"]["published"] is None
+    first = graphbuild.extract("Talks\n\nPublié le 1er mai 2025\n\n" + HEADER_DATE_FR.split("\n\n", 2)[2], lang="fr")
+    assert first["article"]["published"] == "2025-05-01"
+
+
+def test_the_callers_article_is_left_as_it_was():
+    from graphbuild.extractors import Pipeline
+    from graphbuild.ingest import make_article
+
+    article = make_article(HEADER_DATE_AR, source="<test>", fmt="txt", lang="ar")
+    ext = Pipeline()(article)
+    assert ext.article.published == "2025-05-04" and article.published is None

@@ -116,3 +116,28 @@ def test_an_output_folder_with_someone_elses_files_is_refused(tmp_path):
     res = run_cli("build", str(tmp_path / "mine"), "--out", str(tmp_path / "mine"), "--quiet")
     assert res.returncode == 2 and b"no graphbuild build wrote" in res.stderr
     assert (tmp_path / "mine" / "notes.txt").read_text() == "keep me"
+
+
+def test_a_previous_output_with_a_users_file_added_is_refused(tmp_path):
+    from conftest import ROOT
+
+    out = tmp_path / "out"
+    assert run_cli("build", str(ROOT / "data" / "articles"), "--out", str(out), "--quiet").returncode == 0
+    (out / "thesis.tex").write_text("mine")
+    res = run_cli("build", str(ROOT / "data" / "articles"), "--out", str(out), "--quiet")
+    assert res.returncode == 2 and b"thesis.tex" in res.stderr and (out / "thesis.tex").read_text() == "mine"
+    (tmp_path / "file").write_text("x")
+    res = run_cli("build", str(ROOT / "data" / "articles"), "--out", str(tmp_path / "file"), "--quiet")
+    assert res.returncode == 2 and (tmp_path / "file").read_text() == "x"
+
+
+def test_a_build_killed_between_the_two_renames_is_recovered(tmp_path):
+    from graphbuild.runner import recover
+
+    out = tmp_path / "out"
+    (tmp_path / ".out.old-123").mkdir()
+    (tmp_path / ".out.old-123" / "report.json").write_text("{}")
+    (tmp_path / ".out.partial-456").mkdir()
+    recover(out)
+    assert (out / "report.json").read_text() == "{}"
+    assert not list(tmp_path.glob(".out.*-*"))

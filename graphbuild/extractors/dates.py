@@ -18,6 +18,11 @@ def _int(text: str) -> int | None:
     return int(text) if text.isascii() and text.isdigit() else None
 
 
+def _day(text: str) -> int | None:
+    """The day of a date token: "14", or "1er" (French writes the first of the month so)."""
+    return _int(text) if not text.endswith("er") else _int(text[:-2])
+
+
 def _date(y: int | None, m: int, d: int | None) -> str | None:
     if y is None or d is None:
         return None
@@ -41,33 +46,58 @@ _NUMERIC = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$|^(\d{4})[-/.](\d{1
 
 
 class PageDate:
-    """The article's own date, where only the page says it: a header line ("الأحد 4 مايو 2025 - 10:30",
-    "السبت 06-09-2014 17:41"), a dateline, or "today, 30 August 2020" in the first sentence. It becomes
-    the article's ``published`` date (an explicit one always wins), against which "yesterday",
-    "Thursday" and dates without a year resolve."""
+    """The article's own date, where only the page says it: a header line above the body ("الأحد 4 مايو
+    2025 - 10:30", "السبت 06-09-2014 17:41", "Publié le 1er mai 2025"), the opening words of the first
+    body line (a dateline), or a date right after "today" in the lead ("اليوم السبت 14 فبراير 2026").
+    It becomes the article's ``published`` date (an explicit one always wins), against which
+    "yesterday", "Thursday" and dates without a year resolve. Dates elsewhere are the news, not its day."""
 
     name = "page_date"
-    HEAD_CHARS = 600  # the page header, the title and the lead sentence
+    DATELINE_TOKENS = 6  # "الرباط 12 مايو 2025 (و م ع) -": where a dateline's date sits in the first line
 
     def __call__(self, ad: AnalysedDoc) -> None:
         if ad.article.published:
             return
         toks = ad.tokens
-        limit = self._head_end(ad)
+        after_title = ad.layout.title[1] if ad.layout.title else 0
+        lead = self._first_paragraph(ad.doc.text, after_title)  # the short lines above it: the page header
+        lead_end = next((b for a, b in ad.doc.sentences if b > lead), lead)
+        finder = DateFinder()
+        first_lead = next((k for k, t in enumerate(toks) if t.start >= lead), len(toks))
         for i, t in enumerate(toks):
-            if t.start >= limit:
+            if t.start >= lead_end:
                 break
-            value = self._numeric(t.text) or self._spelled(ad, i)
+            in_head = i < first_lead + self.DATELINE_TOKENS
+            after_today = i > 0 and self._after_today(ad, i)
+            if not (in_head or after_today):
+                continue
+            value = self._numeric(t.text)
+            if value is None:
+                ent = finder._absolute(ad, i, None)
+                value = ent.data.get("value") if ent is not None else None
             if value:
                 ad.article.published = value
                 return
 
     @staticmethod
-    def _head_end(ad: AnalysedDoc) -> int:
-        body = ad.layout.body
-        first = body[0] if body else None
-        lead_end = next((b for a, b in ad.doc.sentences if first and b > first[0]), 0)
-        return max(min(PageDate.HEAD_CHARS, len(ad.doc.text)), lead_end)
+    def _first_paragraph(text: str, start: int, words: int = 15) -> int:
+        """Where the first line after ``start`` with more than ``words`` words begins (the lead)."""
+        at = start
+        for line in text[start:].split("\n"):
+            if len(line.split()) > words:
+                return at
+            at += len(line) + 1
+        return len(text)
+
+    @staticmethod
+    def _after_today(ad: AnalysedDoc, i: int) -> bool:
+        """A relative day of offset 0 ("today", "اليوم"), maybe with a weekday, just before token ``i``."""
+        toks = ad.tokens
+        for k in range(max(0, i - 3), i):
+            m = ad.lang.relative_days.match_at(toks, k)
+            if m and int(m.value) == 0 and m.end <= i and (m.end == i or ad.lang.weekdays.match_at(toks, m.end)):
+                return True
+        return False
 
     @staticmethod
     def _numeric(word: str) -> str | None:
@@ -76,22 +106,6 @@ class PageDate:
             return None
         d, mo, y = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(6), m.group(5), m.group(4))
         return _date(int(y), int(mo), int(d))
-
-    @staticmethod
-    def _spelled(ad: AnalysedDoc, i: int) -> str | None:
-        """"4 مايو 2025", "30 août 2020", "May 4, 2025": a day, a month name and a year."""
-        toks = ad.tokens
-        day = _int(toks[i].text)
-        if day is not None and 1 <= day <= 31 and i + 2 < len(toks):
-            m = ad.lang.months.match_at(toks, i + 1)
-            if m and m.end < len(toks) and len(toks[m.end].text) == 4 and _int(toks[m.end].text):
-                return _date(int(toks[m.end].text), m.value, day)
-        m = ad.lang.months.match_at(toks, i)
-        if m and m.end + 2 < len(toks) and _int(toks[m.end].text):
-            k = m.end + 1 + (toks[m.end + 1].text == ",")
-            if k < len(toks) and len(toks[k].text) == 4 and _int(toks[k].text):
-                return _date(int(toks[k].text), m.value, int(toks[m.end].text))
-        return None
 
 
 class DateFinder:
@@ -120,7 +134,7 @@ class DateFinder:
         toks = ad.tokens
         lang = ad.lang
         n = len(toks)
-        day = _int(toks[i].text)
+        day = _day(toks[i].text)
         rng = self._range(ad, i, pub)
         if rng:
             return rng

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 
 from ..model import Article, Extraction
@@ -68,6 +69,7 @@ class Pipeline:
         self.components = base
 
     def analyse(self, article: Article) -> AnalysedDoc:
+        article = dataclasses.replace(article)  # components may complete it (a page date): never the caller's
         lang_code = article.lang or "en"
         if lang_code not in SUPPORTED_LANGS:
             raise UnsupportedLanguage(f"language {lang_code!r} is not supported (supported: {', '.join(LANGS)})")
@@ -91,9 +93,9 @@ class Pipeline:
         ad = self.analyse(article)
         ext = Assembler()(ad)
         ext.warnings = list(ad.extra.get("warnings", []))
-        if ad.layout.title and not article.title:
+        if ad.layout.title and not ad.article.title:
             s, e = ad.layout.title
-            article.title = " ".join(article.text[s:e].split())
+            ad.article.title = " ".join(ad.article.text[s:e].split())
         return ext
 
 
