@@ -239,8 +239,7 @@ class MeetingAssembler:
         verbs = ad.lang.word_set("reception_verbs")
         sides: dict[str, str] = {}
         for trig in d.mentions:
-            words = " ".join(toks[k].text for k in range(trig.start, trig.end))
-            if words not in verbs and not (toks[trig.start].is_arabic and words[1:] in verbs and words[:1] in "وف"):
+            if not _is_verb(ad, trig, verbs):
                 continue
             actors = self._actors(ad, toks[trig.start].sent, d)
             before = [(pos, p) for pos, p in actors if pos < trig.start]
@@ -446,9 +445,7 @@ class MeetingAssembler:
     @staticmethod
     def _new_host(ad: AnalysedDoc, d: MeetingDraft, trig: Ent, sent: int) -> bool:
         """"… then received X": a meeting verb whose people are all new opens another meeting."""
-        verbs = ad.lang.word_set("verb_triggers")
-        words = " ".join(ad.tokens[k].text for k in range(trig.start, trig.end))
-        if words not in verbs and (words[1:] not in verbs or words[:1] not in "وف"):
+        if not _is_verb(ad, trig, ad.lang.word_set("verb_triggers")):
             return False
         here = {p.key for p in ad.in_sentence("PERSON", sent)}
         before = {p.key for p in ad.get("PERSON") if ad.tokens[p.start].sent in d.sentences}
@@ -512,6 +509,12 @@ def _within(day: str, start: str, end: str | None, duration: int | None) -> bool
     except ValueError:
         return False
     return first <= when <= last
+
+
+def _is_verb(ad: AnalysedDoc, trig: Ent, verbs: frozenset[str]) -> bool:
+    """Is the trigger one of these verbs, alone or with a glued "and" ("واستقبل")?"""
+    words = " ".join(ad.tokens[k].text for k in range(trig.start, trig.end))
+    return words in verbs or (words[:1] in arabic.CONJUNCTIONS and words[1:] in verbs)
 
 
 def _bare_titles(ad: AnalysedDoc) -> list[Ent]:

@@ -14,7 +14,7 @@ from ..reference import countries, headquarters
 from ..script import has_arabic
 from ..translit import to_latin
 from .resolve import EntityResolver
-from .store import GraphStore
+from .store import GraphStore, sources_of
 
 
 def merge_extraction(store: GraphStore, resolver: EntityResolver, ext: dict[str, Any],
@@ -198,10 +198,7 @@ def _merge_meeting(store: GraphStore, resolver: EntityResolver, m: dict, aid: st
     node["participants_key"] = sorted(set(node.get("participants_key", [])) | people)
     node["org_key"] = sorted(set(node.get("org_key", [])) | orgs)
     resolver.remember_meeting(nid, node)
-    for s in ([aid, s, e] for s, e in m.get("mentions", [])):
-        if s not in node["sources"]:
-            node["sources"].append(s)
-    node["sources"].sort()
+    store.add_sources(("n", nid), node.setdefault("sources", []), sources_of(aid, m.get("mentions")))
     _meeting_edges(store, nid, m, aid, a_node, local)
     return nid
 

@@ -123,7 +123,7 @@ class EntityResolver:
             node = self.g.nodes[nid]
             if article in {s[0] for s in node.get("sources", [])}:
                 continue  # two meetings in one article stay two
-            reason = self._same_meeting(node, m, city, people, orgs, nid)
+            reason = self._same_meeting(node, m, city, people, orgs)
             if reason:
                 return nid, reason
         return None, ""
@@ -136,8 +136,7 @@ class EntityResolver:
         for p in d.get("participants_key", []):
             self._index["participant"][p].add(nid)
 
-    def _same_meeting(self, node: dict, m: dict, city: str | None, people: set[str], orgs: set[str],
-                      nid: str) -> str:
+    def _same_meeting(self, node: dict, m: dict, city: str | None, people: set[str], orgs: set[str]) -> str:
         shared_people = people & set(node.get("participants_key", []))
         same_city = city is not None and node.get("city") == city
         dates_overlap = _overlap(node.get("date_start"), node.get("date_end"), m.get("date_start"),
