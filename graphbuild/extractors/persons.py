@@ -142,15 +142,7 @@ class PersonFinder:
                 i = max([ent.end] + [t.end for t in ent.data["titles"]])
             else:
                 i += 1
-        for ent in ad.get("PERSON"):  # persons a statistical backend added: link their titles
-            if ent.data.get("cue") == "ner":
-                before = [t for t in ad.get("TITLE") if t.end == ent.start or
-                          (t.end == ent.start - 1 and ad.tokens[t.end].text == ",")]
-                after = self._titles_after(ad, ent.end)
-                ent.data["titles"] = before + after
-                ent.data["near"] = (before or after or [None])[-1 if before else 0]
-        found += [e for e in ad.get("PERSON") if e.data.get("cue") == "ner"]
-        ad.ents["PERSON"] = [e for e in ad.get("PERSON") if e.data.get("cue") != "ner"]
+        found += self._statistical(ad, found)
         self._link_family_names(found)
         for ent in found:
             for city in [c for c in ad.get("CITY") if c.start < ent.end and ent.start < c.end]:
@@ -435,6 +427,60 @@ class PersonFinder:
                        claim=False)
         for name in ad.article.authors:
             ad.extra.setdefault("meta_authors", []).append(name)
+
+    def _statistical(self, ad: AnalysedDoc, found: list[Ent]) -> list[Ent]:
+        """The model's names (``ad.extra["ner_persons"]``) where the rules had none: a proposal that
+        reads a rule name further to the right lengthens it; one that meets no rule name is added,
+        without a leading title, with the titles around it linked."""
+        added: list[Ent] = []
+        for p in ad.extra.get("ner_persons", ()):
+            overlapping = [e for e in found if e.start < p.end and p.start < e.end]
+            if overlapping:
+                e = overlapping[0]
+                if len(overlapping) == 1 and p.start <= e.start and p.end > e.end and all(
+                        ad.owner[k] is None and self._name_word(ad, ad.tokens[k]) for k in range(e.end, p.end)):
+                    e.end = p.end
+                    e.key = " ".join(t.text for t in ad.tokens[e.start:e.end])
+                    e.data["name"] = ad.doc.text[ad.tokens[e.start].start:ad.tokens[e.end - 1].end]
+                continue
+            i = self._skip_titles(ad, p.start, p.end - 1)
+            if i is None or any(ad.owner[k] not in (None, "CITY") for k in range(i, p.end)):
+                continue
+            if any(e.start < p.end and i < e.end for e in added):
+                continue
+            before = [t for t in ad.get("TITLE") if t.end == i or
+                      (t.end == i - 1 and ad.tokens[t.end].text == ",")]
+            after = self._titles_after(ad, p.end)
+            key = " ".join(t.text for t in ad.tokens[i:p.end])
+            name = ad.doc.text[ad.tokens[i].start:ad.tokens[p.end - 1].end]
+            added.append(Ent("PERSON", i, p.end, key, {"titles": before + after, "cue": "ner", "name": name,
+                                                        "near": (before or after or [None])[-1 if before else 0]}))
+        return added
+
+    @staticmethod
+    def _name_word(ad: AnalysedDoc, t: Token) -> bool:
+        """Capitalised, a particle, or glued to one ("al-Kadhimi")."""
+        particles = ad.lang.particles
+        return t.is_upper_initial or t.text in particles or any(
+            p.endswith("-") and t.text.startswith(p) for p in particles)
+
+    @staticmethod
+    def _skip_titles(ad: AnalysedDoc, i: int, j: int) -> int | None:
+        """Past a leading honorific or title ("M. Fourati", "président de la République") of a proposal."""
+        lang = ad.lang
+        while i <= j:
+            m = lang.honorifics.match_at(ad.tokens, i) or lang.titles.match_at(ad.tokens, i)
+            if not m:
+                break
+            i = m.end
+            while i <= j and not any(c.isalnum() for c in ad.tokens[i].text):
+                i += 1
+        if i > j:
+            return None
+        names = [t for t in ad.tokens[i:j + 1] if t.raw[:1].isupper()]
+        if not names or any(t.text in lang.word_set("not_name_words") for t in names):
+            return None
+        return i
 
     @staticmethod
     def _link_family_names(found: list[Ent]) -> None:

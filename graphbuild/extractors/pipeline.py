@@ -20,12 +20,18 @@ SUPPORTED_LANGS = LANGS
 MAX_ANALYSED_CHARS = 2_000_000  # news articles are far shorter; beyond this only the start is analysed
 
 
-def default_components(tagger: bool = True) -> list[Component]:
+def default_components(tagger: bool = True, statistical: Component | bool = True) -> list[Component]:
     """The components, in the order their outputs are needed.
 
-    The Arabic CRF tagger runs after the rule-based persons, so that names with a cue keep
-    their titles and the tagger only adds names the rules had no cue for.
+    The statistical NER (each language's model) runs after the gazetteers and before titles:
+    its organisations are written there, its persons wait for the person finder. The Arabic
+    CRF tagger runs after the rule-based persons, so that names with a cue keep their titles
+    and the tagger only adds names the rules had no cue for.
     """
+    if statistical is True:
+        from .ner import StatisticalNER
+
+        statistical = StatisticalNER()
     components: list[Component] = [
         OrganisationGazetteer(),
         CountryGazetteer(),
@@ -35,6 +41,7 @@ def default_components(tagger: bool = True) -> list[Component]:
         DurationFinder(),
         OrganisationPatterns(),
         CityGazetteer(),
+        *([statistical] if statistical else []),
         TitleFinder(),
         PersonFinder(),
         TopicFinder(),

@@ -58,11 +58,16 @@ KEYS: dict[str, Key] = {
     "definite_prefixes": _list("the article written as part of a word, alone or after a preposition", False),
     "name_stop": _list("words that end a name"),
     "not_name_words": _list("capitalised words that end a name (Stadium, Foundation)", False),
+    "possessives": _list("possessive endings written as their own token ('s): never part of a name", False),
+    "ner_model": Key(str, False, "the spaCy pipeline used by default for this language (a pinned wheel, "
+                                 "requirements/models.txt); absent: rules only"),
+    "ner_not_org_words": _list("last words of capitalised phrases a statistical model takes for organisations "
+                               "('Agreement', 'Summit', 'Government')", False),
     "royal_titles": _list("titles of monarchs (their names carry ordinals: Mohammed VI)"),
     # meetings
     "triggers": _map("meeting words → meeting type"),
     "non_triggers": _list("phrases that hold a trigger but are not meetings (press conference)"),
-    "weak_triggers": _list("triggers that are also ordinary words: need a second cue", False),
+    "weak_triggers": _list("triggers that in a sport report name a match (derby, sommet, لقاء)", False),
     "trigger_blockers": _list("words after a trigger that make it no meeting"),
     "event_blockers": _list("events that are not meetings (fair, festival, championship)"),
     "generic_triggers": _list("triggers too vague to label a meeting on their own"),
@@ -102,6 +107,8 @@ KEYS: dict[str, Key] = {
     "org_connectors": _list("words after an organisation head that the name runs over ('of', 'de')"),
     "org_function_words": _list("lower-case words inside organisation names ('of', 'and', 'la')"),
     "org_stop": _list("words that end an organisation name"),
+    "org_list_nouns": _list("nouns that, joined by a glued 'and', start the next item of a list, not the name "
+                            "('والدول')", False),
     "place_prepositions": _list("words before a place ('in', 'at', 'في'): a name does not run through it"),
     "country_names_from": _list("languages whose country names and adjectives this press also uses "
                                 "(default: its own and English)", False),
