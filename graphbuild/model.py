@@ -63,6 +63,7 @@ class Organisation:
     acronym: str | None = None
     name_fr: str | None = None
     name_ar: str | None = None
+    parent: str | None = None  # the organisation this one is an organ of ("org:gcc" for its ministerial council)
 
 
 @dataclass

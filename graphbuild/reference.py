@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -92,6 +92,9 @@ class OrgEntry:
     type: str | None
     hq: str | None
     aliases: dict[str, tuple[str, ...]]  # language → further surface forms
+    parent: str | None = None  # the id of the body this one is an organ of (its council, commission…)
+    organ_names: dict[str, tuple[str, ...]] = field(default_factory=dict)  # language → generic names
+    # ("the Secretariat General", "المجلس الوزاري") that mean this organ only where its parent is named
 
     @property
     def en(self) -> str:
@@ -109,8 +112,12 @@ def organisations() -> dict[str, OrgEntry]:
     for r in load_yaml(data_text("organisations.yaml")) or []:
         names = {k: str(v) for k, v in r.items() if k in langs and v}
         aliases = {k: tuple(str(a) for a in v or []) for k, v in (r.get("aliases") or {}).items()}
+        organ_names = {k: tuple(str(a) for a in v or []) for k, v in (r.get("organ_names") or {}).items()}
         out[r["id"]] = OrgEntry(r["id"], names, r.get("acronym"), r.get("wikidata"), r.get("country"),
-                                r.get("type"), r.get("hq"), aliases)
+                                r.get("type"), r.get("hq"), aliases, r.get("parent"), organ_names)
+    unknown = sorted({e.parent for e in out.values() if e.parent and e.parent not in out})
+    if unknown:
+        raise ValueError(f"organisations.yaml: unknown parent id(s) {', '.join(unknown)}")
     return out
 
 

@@ -37,7 +37,7 @@ STYLE = {
 }
 PHYSICS_MAX_NODES = 300
 SHOWN_EDGE_TYPES = {"participated_in", "located_in", "hosted_by", "holds_role_at", "based_in", "authored_by",
-                    "headquartered_in"}
+                    "headquartered_in", "sub_organisation_of", "part_of"}
 ISOLATE = ("\u2068", "\u2069")  # FSI … PDI: a label keeps its own direction inside any paragraph
 
 

@@ -96,6 +96,7 @@ EDGE_PREDICATES: dict[tuple[str, str, str], tuple[tuple[str, bool], ...]] = {
     ("reports", "*", "*"): (("schema:about", False),),
     ("based_in", "*", "*"): (("schema:location", False),),
     ("headquartered_in", "*", "*"): (("org:hasPrimarySite", False),),
+    ("sub_organisation_of", "*", "*"): (("org:subOrganizationOf", False),),
     ("part_of", "*", "*"): (("sem:subEventOf", False),),
 }
 

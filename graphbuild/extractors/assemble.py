@@ -42,7 +42,19 @@ class Assembler:
     def org_id(self, ad: AnalysedDoc, e: Ent) -> str:
         if e.key:
             return ids.org_id(e.key)
-        return ids.unlisted_org_id(ad.surface(e))
+        return ids.unlisted_org_id(self.org_name(ad, e))
+
+    @staticmethod
+    def org_name(ad: AnalysedDoc, e: Ent) -> str:
+        """An unlisted organisation's name: without the clitics of its first word (the surface keeps them)."""
+        if e.data.get("name"):
+            return e.data["name"]
+        surface = ad.surface(e)
+        first = ad.tokens[e.start]
+        if first.is_arabic:
+            cut = len(first.raw) - len(arabic.without_glued_and(first.raw))
+            return surface[cut:]
+        return surface
 
     def _organisations(self, ad: AnalysedDoc, ext: Extraction) -> dict[str, Organisation]:
         table = organisations()
@@ -56,11 +68,12 @@ class Assembler:
                 if entry:
                     o = Organisation(oid, entry.name_in(lang), entry.en, entry.wikidata, entry.country,
                                      acronym=entry.acronym, name_fr=entry.names.get("fr"),
-                                     name_ar=entry.names.get("ar"))
+                                     name_ar=entry.names.get("ar"),
+                                     parent=ids.org_id(entry.parent) if entry.parent else None)
                 elif e.data.get("name_en"):
-                    o = Organisation(oid, ad.surface(e), e.data["name_en"], None, e.data.get("country"))
+                    o = Organisation(oid, self.org_name(ad, e), e.data["name_en"], None, e.data.get("country"))
                 else:
-                    o = Organisation(oid, ad.surface(e))
+                    o = Organisation(oid, self.org_name(ad, e))
                 out[oid] = o
             o.surface.append(ad.surface(e))
             o.mentions.append(_span(ad, e))
@@ -68,6 +81,10 @@ class Assembler:
                 nxt = ad.starting_at("COUNTRY", e.end)
                 if nxt is not None and not e.key:
                     o.country = nxt.key
+            if o.parent is None and e.data.get("parent_at") is not None:
+                body = ad.starting_at("ORG", e.data["parent_at"])
+                if body is not None and self.org_id(ad, body) != oid:
+                    o.parent = self.org_id(ad, body)
         ext.organisations = list(out.values())
         return out
 

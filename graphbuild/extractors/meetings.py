@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..lang import arabic
+from ..reference import organisations
 from .base import AnalysedDoc, Ent
 
 
@@ -40,6 +41,16 @@ ENCOUNTER_TYPES = ("talks", "meeting", "call")  # meeting types that a list of c
 class TriggerFinder:
     name = "triggers"
 
+    @staticmethod
+    def _sitting_organ(ad: AnalysedDoc, i: int) -> bool:
+        """An organ whose generic name is a meeting word ("المجلس الوزاري" of the GCC, a ministerial
+        council): the organ and its session are both named, so the trigger stands."""
+        org = ad.starting_at("ORG", i)
+        if org is None or not org.key:
+            return False
+        entry = organisations().get(org.key)
+        return entry is not None and entry.parent is not None
+
     def __call__(self, ad: AnalysedDoc) -> None:
         toks = ad.tokens
         lang = ad.lang
@@ -54,7 +65,8 @@ class TriggerFinder:
         editions: set[tuple[str, ...]] = set()  # trigger words used here for the edition of a fair
         counted_end = -10
         for i, t in enumerate(toks):
-            if i not in maybe or not ad.allowed[i] or ad.owner[i] in ("ORG", "TITLE", "PERSON"):
+            if i not in maybe or not ad.allowed[i] or (ad.owner[i] in ("ORG", "TITLE", "PERSON")
+                                                       and not self._sitting_organ(ad, i)):
                 continue
             if ad.at("TRIGGER", i):
                 continue

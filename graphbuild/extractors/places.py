@@ -6,8 +6,9 @@ from ..lang import arabic
 from ..reference import cities, countries, organisations
 from ..text import fold
 from .base import AnalysedDoc, Ent
+from .lexicon import phrase_key
 from .persons import common_words
-from .resources import city_matcher, country_matcher, org_matcher
+from .resources import city_matcher, country_matcher, org_matcher, organ_matcher
 
 
 def _is_punct(text: str) -> bool:
@@ -23,6 +24,46 @@ class OrganisationGazetteer:
         matcher = org_matcher()
         for m in matcher.find_all(ad.tokens, ad.allowed, ad.starts(matcher)):
             ad.add(Ent("ORG", m.start, m.end, m.value, {"source": "gazetteer"}))
+        self._organs(ad)
+
+    @staticmethod
+    def _organs(ad: AnalysedDoc) -> None:
+        """A generic organ name ("الأمانة العامة", "the Secretariat General") is the organ of the body
+        the article names (its parent; or the organ itself, named in full before), the one named nearest
+        where several could be."""
+        table = organisations()
+        named: dict[str, list[int]] = {}
+        for e in ad.get("ORG"):
+            key = e.key
+            while key in table:  # an organ named in full names its body too
+                named.setdefault(key, []).append(e.start)
+                key = table[key].parent
+        if not named:
+            return
+        matcher = organ_matcher()
+        free = [ad.allowed[k] and ad.owner[k] is None for k in range(len(ad.tokens))]
+        for m in matcher.find_all(ad.tokens, free, ad.starts(matcher)):
+            if _runs_on(ad, m.end):
+                continue  # "المجلس الأعلى للقضاء", "the Executive Council of Kenya": another body's name
+            best = None
+            for oid in m.value:
+                entry = table[oid]
+                anchor = entry.parent or entry.id
+                for pos in named.get(anchor, []) + named.get(oid, []):  # its body, or itself in full
+                    rank = (abs(pos - m.start) + (0 if pos < m.start else 1), oid)
+                    best = rank if best is None or rank < best else best
+            if best is not None:
+                ad.add(Ent("ORG", m.start, m.end, best[1], {"source": "organ"}))
+
+
+def _runs_on(ad: AnalysedDoc, k: int) -> bool:
+    """Does a name go on at token ``k`` with a genitive ("of …", "de …", "للقضاء") that is not a known body?"""
+    if k >= len(ad.tokens) or ad.owner[k] == "ORG":
+        return False
+    t = ad.tokens[k]
+    if t.text in ad.lang.word_set("org_connectors"):
+        return not (k + 1 < len(ad.tokens) and ad.owner[k + 1] == "ORG")
+    return t.is_arabic and arabic.after_preposition(t.text) and arabic.definite(t.text)
 
 
 class CountryGazetteer:
@@ -175,14 +216,36 @@ class OrganisationPatterns:
             j = m.end
             if j < len(toks) and toks[j].text in lang.word_set("org_connectors"):
                 j += 1
-            end = self._name_end(ad, i, j)
+            stop = end = self._name_end(ad, i, j)
             while end > j and toks[end - 1].text in lang.word_set("org_function_words"):
                 end -= 1  # trim trailing function words
             if end > j and (not lang.profile.cased or toks[i].raw[:1].isupper()):
-                ad.add(Ent("ORG", i, end, None, {"source": "pattern", "head": m.value}))
+                data = {"source": "pattern", "head": m.value, "name": self._name(ad, i, end, m.key[0])}
+                if self._genitive_of_body(ad, stop):
+                    data["parent_at"] = stop  # "المكتب التنفيذي لمجلس …", "the Bureau of the AU": an organ
+                ad.add(Ent("ORG", i, end, None, data))
                 i = end
             else:
                 i += 1
+
+    @staticmethod
+    def _name(ad: AnalysedDoc, i: int, end: int, reading: str) -> str:
+        """The name without the clitics of its first word ("للجنة الوطنية" → "لجنة الوطنية"); the surface
+        keeps them."""
+        toks = ad.tokens
+        first = arabic.as_read(toks[i].raw, reading) if toks[i].is_arabic else toks[i].raw
+        start = toks[i].end - len(first)
+        return " ".join(ad.doc.text[start:toks[end - 1].end].split())
+
+    @staticmethod
+    def _genitive_of_body(ad: AnalysedDoc, k: int) -> bool:
+        """Does the name stop at a known body in its genitive ("لمجلس …", "of the Council …")?"""
+        if k >= len(ad.tokens) or ad.owner[k] != "ORG" or ad.tokens[k].sent != ad.tokens[k - 1].sent:
+            return False
+        t, before = ad.tokens[k], ad.tokens[k - 1]
+        if t.is_arabic:
+            return arabic.after_preposition(t.text)
+        return before.text in ad.lang.word_set("org_connectors") | ad.lang.word_set("articles")
 
     def _name_end(self, ad: AnalysedDoc, i: int, j: int) -> int:
         """Where the name of the body whose head ends at ``j`` ends: its genitive phrase, up to a
@@ -217,6 +280,8 @@ class OrganisationPatterns:
         core = arabic.without_conjunction(t.text)
         if joined and ad.owner[k] == "COUNTRY":
             return False  # "مجلس الأمن وألمانيا": a country joined by "and" is not part of the name
+        if joined and (core in ad.lang.word_set("org_list_nouns") or ad.lang.org_heads.match_at(toks, k)):
+            return False  # "مجلس التعاون والدول …", "… والاتحاد الرياضي": the next item of a list
         if k > j and ad.lang.titles.match_at(toks, k):
             return False  # "الجمعية العامة الأمين العام …": a title starts the next phrase
         if arabic.definite(core) or ad.owner[k] == "COUNTRY":
@@ -231,6 +296,15 @@ class CityGazetteer:
 
     name = "cities"
     MIN_POPULATION = 100_000
+
+    @staticmethod
+    def _place_cue(ad: AnalysedDoc, m) -> bool:
+        """A place preposition before the name ("in Gifu", "à Djerba", "في القنفذة"), or glued to it ("بالقنفذة")."""
+        t = ad.tokens[m.start]
+        cues = ad.lang.word_set("place_prepositions") | ad.lang.word_set("venue_prepositions")
+        if m.start > 0 and ad.tokens[m.start - 1].text in cues:
+            return True
+        return t.is_arabic and t.text != m.key[0] and arabic.after_preposition(t.text)
 
     @staticmethod
     def _inline_dateline(ad: AnalysedDoc, m) -> bool:
@@ -260,7 +334,15 @@ class CityGazetteer:
             if best.country not in countries_here and best.population < self.MIN_POPULATION:
                 continue
             in_dateline = bool(dl and dl[0] <= ad.tokens[m.start].start < dl[1]) or self._inline_dateline(ad, m)
+            if not (in_dateline or best.country in countries_here or m.key in _main_keys(best)
+                    or self._place_cue(ad, m)):
+                continue  # a GeoNames alternate name with no place around it ("Summit", "Trente", "الخبر")
             ad.add(Ent("CITY", m.start, m.end, best.geonames, {"dateline": in_dateline, "form": m.key}))
+
+
+def _main_keys(city) -> set[tuple[str, ...]]:
+    """The phrase keys of a city's own names (GeoNames' name, and its main Arabic name)."""
+    return {phrase_key(n) for n in (city.name, city.name_ar) if n}
 
 
 def _first_body_token(ad: AnalysedDoc) -> int | None:

@@ -182,6 +182,22 @@ def org_matcher() -> PhraseMatcher:
     return m
 
 
+@cache
+def organ_matcher() -> PhraseMatcher:
+    """Generic organ names ("the Secretariat General", "المجلس الوزاري") → the ids of the organs they
+    may mean; the article decides which, by the parent it names."""
+    by_key: dict[tuple[str, ...], set[str]] = {}
+    for entry in organisations().values():
+        for names in entry.organ_names.values():
+            for n in names:
+                by_key.setdefault(phrase_key(str(n)), set()).add(entry.id)
+    m = PhraseMatcher(bare=False, case_sensitive_latin=True)
+    for key, found in sorted(by_key.items()):
+        if key:
+            m.add(key, tuple(sorted(found)), capital=True)
+    return m
+
+
 # ---------------------------------------------------------------------------
 # Cities
 

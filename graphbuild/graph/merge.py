@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import ids
-from ..reference import countries, headquarters
+from ..reference import countries, headquarters, organisations
 from ..script import has_arabic
 from ..translit import to_latin
 from .resolve import EntityResolver
@@ -116,6 +116,24 @@ def _merge_organisations(store: GraphStore, ext: dict[str, Any], aid: str, a_nod
         hq = _headquarters_node(store, o["id"])
         if hq:
             store.edge(nid, hq, "headquartered_in", aid, [], 1.0)
+    for o in ext.get("organisations", []):
+        if o.get("parent"):
+            parent = local.get(o["parent"]) or _listed_org_node(store, o["parent"])
+            if parent and parent != local[o["id"]]:
+                store.edge(local[o["id"]], parent, "sub_organisation_of", aid, o.get("mentions", [])[:1], 0.9)
+
+
+def _listed_org_node(store: GraphStore, org: str) -> str | None:
+    """A gazetteer organisation's node, made from the gazetteer when the article did not name it
+    (the parent of an organ: the GCC of its ministerial council)."""
+    entry = organisations().get(ids.local_part(org)) if ids.is_listed_org(org) else None
+    if entry is None:
+        return None
+    if org not in store.g:
+        store.node(org, "organisation", entry.en, wikidata=entry.wikidata, country=entry.country,
+                   acronym=entry.acronym, name_en=entry.en)
+        store.add_name(org, entry.names.get("ar"))
+    return org
 
 
 def _on_behalf_of(store: GraphStore, local: dict[str, str], org: str | None, country: str | None) -> str | None:

@@ -60,6 +60,20 @@ def continues_portfolio(word: str, next_word: str) -> bool:
     return True
 
 
+def without_glued_and(word: str) -> str:
+    """"والاتحاد" → "الاتحاد": "and" glued to a definite word of four letters or more ("والي" stays)."""
+    return word[1:] if word.startswith("وال") and len(word) >= 6 else word
+
+
+def as_read(raw: str, reading: str) -> str:
+    """The word as a lexicon read it, in the article's own letters: "للجنة" read as "لجنة" → "لجنة",
+    "للشرطة" read as "الشرطة" → "الشرطة", "والاتحاد" read as "الاتحاد" → "الاتحاد"."""
+    if reading.startswith(ARTICLE) and raw.startswith("لل") and len(raw) == len(reading):
+        return ARTICLE + raw[2:]
+    cut = len(raw) - len(reading)
+    return raw[cut:] if cut > 0 else raw
+
+
 def without_and_or_with(word: str) -> str | None:
     """The word after a glued و ("and") or ب ("with"), or None: "وقمة" → "قمة"."""
     return word[1:] if word[:1] in "وب" else None

@@ -1,0 +1,83 @@
+"""Organs of the bodies the gazetteer holds: generic names resolved by the body the article names,
+`parent` in the extraction, `sub_organisation_of` in the graph, `org:subOrganizationOf` in RDF."""
+
+from __future__ import annotations
+
+import graphbuild
+from graphbuild.reference import organisations
+
+
+def _orgs(d):
+    return {o["id"]: o for o in d["organisations"]}
+
+
+def test_every_parent_in_the_gazetteer_is_an_entry_of_it():
+    table = organisations()
+    assert all(e.parent in table for e in table.values() if e.parent)
+    assert table["gcc_ministerial_council"].parent == "gcc"
+
+
+def test_a_generic_organ_name_is_the_organ_of_the_body_the_article_names():
+    text = ("الرياض - عقد المجلس الوزاري لمجلس التعاون لدول الخليج العربية اجتماعه اليوم في الرياض. "
+            "وأكد المجلس الوزاري دعمه للقرارات التي سيرفعها إلى المجلس الأعلى في دورته المقبلة.")
+    orgs = _orgs(graphbuild.extract(text, lang="ar"))
+    assert orgs["org:gcc_ministerial_council"]["parent"] == "org:gcc"
+    assert len(orgs["org:gcc_ministerial_council"]["mentions"]) == 2
+    assert "org:gcc_supreme_council" in orgs
+
+
+def test_without_its_body_a_generic_name_is_no_organ():
+    text = "الرباط - أعلنت الأمانة العامة للحكومة أمس عن نشر المرسوم في الجريدة الرسمية."
+    orgs = _orgs(graphbuild.extract(text, lang="ar"))
+    assert not any(k.endswith("_secretariat") for k in orgs), orgs
+
+
+def test_the_body_named_nearest_decides_between_organs_sharing_a_name():
+    text = ("Lyon, 3 mars - Le chef de la police somalienne a rencontré lundi à Lyon les responsables "
+            "d'INTERPOL. Il a ensuite visité le Secrétariat général, où il a été reçu par ses dirigeants. "
+            "La Ligue arabe n'était pas représentée.")
+    orgs = _orgs(graphbuild.extract(text, lang="fr"))
+    assert "org:interpol_secretariat" in orgs and "org:arab_league_secretariat" not in orgs
+
+
+def test_a_generic_name_that_runs_on_into_another_body_is_not_the_organ():
+    text = ("المنامة - استقبل رئيس مجلس التعاون لدول الخليج العربية وفدا من المجلس الأعلى للقضاء "
+            "في مقر الأمانة.")
+    orgs = _orgs(graphbuild.extract(text, lang="ar"))
+    assert "org:gcc_supreme_council" not in orgs
+
+
+def test_an_unlisted_organ_in_a_genitive_names_its_parent_and_drops_its_clitic():
+    text = ("القاهرة - شارك وفد من مكتب متابعة لمجلس وزراء الداخلية العرب في الاجتماع، "
+            "كما حضر ممثلون عن والاتحاد الرياضي العربي للشرطة.")
+    d = graphbuild.extract(text, lang="ar")
+    office = next(o for o in d["organisations"] if o["name"].startswith("مكتب متابعة"))
+    assert office["parent"] == "org:arab_interior_ministers_council"
+    assert not any(o["name"].startswith("وال") for o in d["organisations"])
+
+
+def test_the_graph_and_rdf_link_an_organ_to_its_body(tmp_path):
+    path = tmp_path / "gcc.txt"
+    path.write_text("الرياض - عقد المجلس الوزاري لمجلس التعاون اجتماعه اليوم في الرياض برئاسة وزير "
+                    "الخارجية السعودي.", encoding="utf-8")
+    kg = graphbuild.build([path])
+    g = kg.g
+    edges = [(u, v) for u, v, d in g.edges(data=True) if d.get("type") == "sub_organisation_of"]
+    assert ("org:gcc_ministerial_council", "org:gcc") in edges
+    assert g.nodes["org:gcc"]["type"] == "organisation"
+    ttl = kg.rdf().serialize(format="turtle")
+    assert "subOrganizationOf" in ttl
+
+
+def test_an_organ_whose_name_is_a_meeting_word_keeps_its_session():
+    text = ("الرياض - انطلقت اليوم في الرياض أعمال المجلس الوزاري لمجلس التعاون لدول الخليج العربية "
+            "في دورته العادية برئاسة وزير الخارجية السعودي.")
+    d = graphbuild.extract(text, lang="ar")
+    assert "org:gcc_ministerial_council" in _orgs(d)
+    assert d["meetings"], "the council's session is a meeting"
+
+
+def test_a_city_read_from_an_alternate_name_needs_a_place_around_it():
+    text = "Thirty-one leaders attended. Trente et un chefs d'État étaient présents à la clôture, dimanche soir."
+    assert not graphbuild.extract(text, lang="fr")["cities"]
+    assert graphbuild.extract("Le sommet s'est tenu à Trento, en Italie, dimanche.", lang="fr")["cities"]
