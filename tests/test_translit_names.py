@@ -121,6 +121,7 @@ def test_a_latin_spelling_in_another_article_wins(order):
     persons = [d for _, d in kg.g.nodes(data=True) if d.get("type") == "person"]
     assert len(persons) == 1
     assert persons[0]["label"] == latin
+    assert persons[0]["name_latin"] == latin  # the panel's Latin name too, not our romanisation
     assert set(persons[0]["names"]) == {arabic, latin}
 
 

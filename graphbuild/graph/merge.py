@@ -168,7 +168,8 @@ def _merge_person(store: GraphStore, resolver: EntityResolver, p: dict, aid: str
     if nid is None:
         nid = ids.person_node(key, aid)
         store.node(nid, "person", name if not has_arabic(name) else (to_latin(name) or name),
-                   label_script="arabic" if has_arabic(name) else "latin", name_latin=p.get("name_latin"))
+                   label_script="arabic" if has_arabic(name) else "latin",
+                   name_latin=name if not has_arabic(name) else p.get("name_latin"))
     else:
         _merge_note(store.g.nodes[nid], aid, reason)
     node = store.g.nodes[nid]
@@ -181,6 +182,7 @@ def _merge_person(store: GraphStore, resolver: EntityResolver, p: dict, aid: str
     node["context"] = sorted(set(node.get("context", [])) | context)
     if not has_arabic(name) and node.get("label_script") == "arabic":
         node["label"], node["label_script"] = name, "latin"  # a Latin spelling from the press beats ours
+        node["name_latin"] = name
     store.mention(a_node, nid, aid, p.get("mentions"))
     for r in p.get("roles", []):
         role = ids.role_node(r.get("title_en"), r.get("title"))
