@@ -99,10 +99,20 @@ def _free_port() -> int:
 
 @pytest.fixture()
 def oxigraph_server(tmp_path):
+    yield from _serve(tmp_path)
+
+
+@pytest.fixture()
+def oxigraph_union_server(tmp_path):
+    """Oxigraph as the README says to start it: queries without GRAPH see every article's graph."""
+    yield from _serve(tmp_path, "--union-default-graph")
+
+
+def _serve(tmp_path: Path, *options: str):
     exe = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
     port = _free_port()
-    proc = subprocess.Popen([exe, "serve", "--location", str(tmp_path / "store"), "--bind", f"127.0.0.1:{port}"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen([exe, "serve", "--location", str(tmp_path / "store"), "--bind", f"127.0.0.1:{port}",
+                             *options], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
     for _ in range(100):
         try:
@@ -148,6 +158,23 @@ def test_push_to_oxigraph_and_query(built, oxigraph_server):
     rows = _select(base, q)
     names = {r["nameA"]["value"] for r in rows} | {r["nameB"]["value"] for r in rows}
     assert any("Dkhissi" in n or "الدخيسي" in n for n in names)
+
+
+def _readme_queries() -> list[str]:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    return [block.split("```", 1)[0] for block in text.split("```sparql\n")[1:]]
+
+
+@pytest.mark.store
+def test_every_readme_and_shipped_query_returns_rows_after_push(built, oxigraph_union_server):
+    """As documented: push, then the README's and the shipped queries, unchanged, answer."""
+    base, _ = oxigraph_union_server
+    res = run_cli("push", str(built / "graph.trig"), "--endpoint", base + "/store", "--quiet")
+    assert res.returncode == 0, res.stderr.decode()
+    queries = {f"README #{i}": q for i, q in enumerate(_readme_queries(), 1)} | example_queries()
+    assert len(queries) >= 7
+    empty = [name for name, q in sorted(queries.items()) if not _select(base, q)]
+    assert not empty, f"no rows: {empty}"
 
 
 @pytest.mark.store
