@@ -79,12 +79,18 @@ class KnowledgeGraph(GraphStore):
     def nodes_table(self):
         return query.table(self)
 
-    def meetings(self):
-        """Meetings as a DataFrame, one row each."""
-        return query.meetings(self)
+    def meetings(self, **filters):
+        """Meetings as a DataFrame, one row each, with names: filters ``country=``, ``since=``, ``until=``,
+        ``type=``, ``person=`` (a part of a name, any script)."""
+        return query.meetings(self, **filters)
 
-    def persons(self):
-        return query.table(self, "person")
+    def persons(self, name: str | None = None):
+        """People as a DataFrame: names in every script, roles, organisations, meetings and their dates."""
+        return query.persons(self, name=name)
+
+    def lookup(self, text: str, ntype: str | None = None):
+        """Every node whose name holds ``text`` (a part of a name, in any script), as a table."""
+        return query.lookup(self, text, ntype)
 
     def organisations(self):
         return query.table(self, "organisation")

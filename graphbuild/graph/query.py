@@ -87,12 +87,145 @@ def table(kg: GraphStore, ntype: str | None = None):
 
 
 
-def meetings(kg: GraphStore):
-    """Meetings as a DataFrame, one row each."""
-    df = table(kg, "meeting")
-    if not df.empty:
-        df["participants"] = [len(participants(kg, m)) for m in df["id"]]
+def name_of(kg: GraphStore, node: str | None) -> str | None:
+    """A node's readable name: the English name of a country or organisation, else its label."""
+    if not node or node not in kg.g:
+        return None
+    d = kg.g.nodes[node]
+    return d.get("name_en") or d.get("label")
+
+
+def _attending(kg: GraphStore, meeting: str, ntype: str) -> list[str]:
+    return sorted({u for u, _, d in kg.g.in_edges(meeting, data=True)
+                   if d["type"] == "participated_in" and kg.g.nodes[u]["type"] == ntype})
+
+
+def _matches(kg: GraphStore, node: str, want: str) -> bool:
+    """Does a part of the node's name, in any script, read ``want`` (folded: case, accents, hamza)?"""
+    from ..text import fold
+
+    d = kg.g.nodes[node]
+    return any(want in fold(str(n)) for n in [d.get("label", ""), *d.get("names", [])])
+
+
+def _country_code(country: str) -> str:
+    """An ISO code from a code or a country's name in any language ("MA", "Morocco", "المغرب")."""
+    from ..reference import countries
+    from ..text import fold
+
+    want = country.strip()
+    if len(want) == 2 and want.isascii():
+        return want.upper()
+    for iso, entry in sorted(countries().items()):
+        if any(fold(str(n)) == fold(want) for n in entry.names.values() if n):
+            return iso
+    raise KeyError(f"no country called {country!r}")
+
+
+def _dates(values):
+    import pandas as pd
+
+    return pd.to_datetime(pd.Series(values, dtype="object"), errors="coerce", format="mixed")
+
+
+def meetings(kg: GraphStore, *, country: str | None = None, since: str | None = None, until: str | None = None,
+             type: str | None = None, person: str | None = None):  # noqa: A002 - the column's name
+    """Meetings as a DataFrame, one row each, with names rather than ids: label, type, status, date
+    (a datetime; NaT when unknown), city, host country, participants' names, organisations, countries.
+
+    Filters: ``country`` (ISO code or name, host or taking part), ``since``/``until`` (dates, inclusive;
+    undated meetings are left out), ``type`` ("summit", "talks", …), ``person`` (a part of a name, any script).
+    """
+    import pandas as pd
+
+    from ..text import fold
+
+    rows = []
+    for m in nodes_of(kg, "meeting"):
+        d = kg.g.nodes[m]
+        people = participants(kg, m)
+        countries = sorted({kg.g.nodes[c].get("iso2") for c in _attending(kg, m, "country")} - {None}
+                           | ({d["country"]} if d.get("country") else set()))
+        rows.append({
+            "id": m, "label": d.get("label"), "type": d.get("meeting_type"), "status": d.get("status"),
+            "ordinal": d.get("ordinal"), "date": d.get("date_start"), "date_end": d.get("date_end"),
+            "date_start": d.get("date_start"),
+            "city": name_of(kg, d.get("city")), "country": name_of(kg, f"country:{d['country']}")
+            if d.get("country") else None, "country_code": d.get("country"),
+            "participants": "; ".join(name_of(kg, p) or p for p in people), "n_participants": len(people),
+            "organisations": "; ".join(name_of(kg, o) or o for o in _attending(kg, m, "organisation")),
+            "countries": "; ".join(countries),
+            "articles": len({s[0] for s in d.get("sources", [])}),
+            "_people": people, "_countries": countries})
+    df = pd.DataFrame(rows, columns=["id", "label", "type", "status", "ordinal", "date", "date_end", "date_start",
+                                     "city", "country", "country_code", "participants", "n_participants",
+                                     "organisations", "countries", "articles", "_people", "_countries"])
+    df["date"], df["date_end"] = _dates(df["date"]), _dates(df["date_end"])
+    keep = pd.Series(True, index=df.index)
+    if country:
+        iso = _country_code(country)
+        keep &= pd.Series([iso in cs for cs in df["_countries"]], index=df.index, dtype=bool)
+    if since:
+        keep &= df["date"] >= pd.Timestamp(since)
+    if until:
+        keep &= df["date"] <= pd.Timestamp(until)
+    if type:
+        keep &= df["type"] == type
+    if person:
+        want = fold(person).strip()
+        keep &= pd.Series([any(_matches(kg, p, want) for p in ps) for ps in df["_people"]], index=df.index, dtype=bool)
+    return df[keep].drop(columns=["_people", "_countries"]).reset_index(drop=True)
+
+
+def persons(kg: GraphStore, *, name: str | None = None):
+    """People as a DataFrame: name, names in every script, roles (English), organisations and countries
+    they serve, meetings attended, first and last meeting dates."""
+    import pandas as pd
+
+    from ..text import fold
+
+    rows = []
+    for p in nodes_of(kg, "person"):
+        d = kg.g.nodes[p]
+        if name and not _matches(kg, p, fold(name).strip()):
+            continue
+        out = kg.g.out_edges(p, data=True)
+        roles = sorted({kg.g.nodes[v].get("title_en") or kg.g.nodes[v].get("label") for _, v, e in out
+                        if e["type"] == "holds_role"} - {None})
+        serves = [v for _, v, e in out if e["type"] == "holds_role_at"]
+        met = sorted({v for _, v, e in out if e["type"] == "participated_in"})
+        dates = sorted(x for x in (kg.g.nodes[m].get("date_start") for m in met) if x)
+        rows.append({
+            "id": p, "name": d.get("label"), "names": "; ".join(sorted(set(d.get("names", [])))),
+            "roles": "; ".join(roles),
+            "organisations": "; ".join(sorted({name_of(kg, v) for v in serves
+                                               if kg.g.nodes[v]["type"] == "organisation"} - {None})),
+            "countries": "; ".join(sorted({kg.g.nodes[v].get("iso2") for v in serves
+                                           if kg.g.nodes[v]["type"] == "country"} - {None})),
+            "meetings": len(met), "first_meeting": dates[0] if dates else None,
+            "last_meeting": dates[-1] if dates else None,
+            "articles": len({s[0] for s in d.get("sources", [])} | {
+                kg.g.nodes[u].get("article_id") for u, _, e in kg.g.in_edges(p, data=True)
+                if e["type"] == "mentions"} - {None})})
+    df = pd.DataFrame(rows, columns=["id", "name", "names", "roles", "organisations", "countries", "meetings",
+                                     "first_meeting", "last_meeting", "articles"])
+    df["first_meeting"], df["last_meeting"] = _dates(df["first_meeting"]), _dates(df["last_meeting"])
     return df
+
+
+def lookup(kg: GraphStore, text: str, ntype: str | None = None):
+    """Every node whose name, in any script, holds ``text`` (a part of a name): id, type, label, names."""
+    import pandas as pd
+
+    from ..text import fold
+
+    want = fold(text).strip()
+    rows = [{"id": n, "type": d.get("type"), "label": d.get("label"),
+             "names": "; ".join(sorted(set(d.get("names", [])))),
+             "articles": len({s[0] for s in d.get("sources", [])})}
+            for n, d in sorted(kg.g.nodes(data=True))
+            if (ntype is None or d.get("type") == ntype) and d.get("type") != "article" and _matches(kg, n, want)]
+    return pd.DataFrame(rows, columns=["id", "type", "label", "names", "articles"])
 
 
 
@@ -129,8 +262,17 @@ def participations(kg: GraphStore):
             row[key] = "; ".join(sorted(row[key])) if key != "articles" else ", ".join(sorted(row[key]))
         row["role"] = row["roles"].split("; ")[0] if row["roles"] else None
         row["role_en"] = row["roles_en"].split("; ")[0] if row["roles_en"] else None
+        row["organisation"] = "; ".join(sorted({name_of(kg, o) for o in row["on_behalf_of"].split("; ")
+                                                if o in kg.g and kg.g.nodes[o]["type"] == "organisation"}))
+        row["country"] = "; ".join(sorted({kg.g.nodes[o].get("iso2") for o in row["on_behalf_of"].split("; ")
+                                           if o in kg.g and kg.g.nodes[o]["type"] == "country"} - {None}))
+        m = kg.g.nodes[row["meeting"]]
+        row["city"] = name_of(kg, m.get("city"))
         rows.append(row)
-    return pd.DataFrame(rows)
+    df = pd.DataFrame(rows)
+    if not df.empty:
+        df["date"] = _dates(df["date"])
+    return df
 
 
 def _cell(v: Any) -> Any:
