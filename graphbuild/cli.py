@@ -136,7 +136,11 @@ def _parser() -> argparse.ArgumentParser:
                        description="Read articles (files, folders, JSONL corpora, - for stdin), extract each, "
                                    "link them into one graph and write the graph files and report.json.")
     b.add_argument("inputs", nargs="+", metavar="INPUT", help="files or folders (read recursively), or -")
-    b.add_argument("--out", "-o", required=True, type=Path, metavar="DIR", help="output folder")
+    where = b.add_mutually_exclusive_group(required=True)
+    where.add_argument("--out", "-o", type=Path, metavar="DIR", help="output folder")
+    where.add_argument("--into", type=Path, metavar="DIR",
+                       help="add the inputs to an existing output: it is rebuilt from its own inputs and these "
+                            "(unchanged articles are not extracted again)")
     b.add_argument("--formats", type=_formats, default=None, metavar="LIST",
                    help="comma-separated outputs (default: all): json,graphml,gexf,ttl,nt,jsonld,trig,nq,html")
     b.add_argument("--base-iri", type=_absolute_iri, default=None, metavar="IRI", help="base for RDF resource IRIs")
@@ -147,6 +151,9 @@ def _parser() -> argparse.ArgumentParser:
                    help="where extraction runs: this machine, or a Dask cluster (pip install 'graphbuild[dask]')")
     b.add_argument("--scheduler", type=_scheduler, metavar="ADDRESS",
                    help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a local cluster)")
+    b.add_argument("--force", action="store_true",
+                   help="extract every article again (by default an article whose text and pipeline are "
+                        "unchanged re-uses its extraction in the output folder)")
     b.add_argument("--no-progress", action="store_true", help="never show a progress bar")
     b.add_argument("--quiet", "-q", action="store_true", help="print nothing but errors")
 
@@ -229,13 +236,23 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    from .cache import previous_inputs
     from .runner import run_build
 
     formats = args.formats
     show = False if (args.no_progress or args.quiet) else None
+    if args.into is not None:
+        before = previous_inputs(args.into)
+        if not before:
+            print(f"graphbuild build: error: --into {args.into}: not an output of graphbuild build "
+                  "(no cache.json there); use --out for a new output", file=sys.stderr)
+            return 2
+        args.out = args.into
+        args.inputs = list(dict.fromkeys(before + args.inputs))
     try:
         report, kg = run_build(args.inputs, args.out, formats=formats, show_progress=show, base_iri=args.base_iri,
-                              jobs=args.jobs, engine=args.engine, scheduler=args.scheduler, ner=args.ner)
+                              jobs=args.jobs, engine=args.engine, scheduler=args.scheduler, ner=args.ner,
+                              force=args.force)
     except OSError as exc:
         where = str(exc.filename or "")
         if where and Path(where).resolve().is_relative_to(args.out.resolve().parent):
@@ -269,8 +286,10 @@ def cmd_build(args: argparse.Namespace) -> int:
 def _usage_problem(args: argparse.Namespace) -> str | None:
     """Mistakes argparse cannot see alone: paths that are not what the command needs, options that clash."""
     if args.command == "build":
-        if args.out.exists() and not args.out.is_dir():
+        if args.out is not None and args.out.exists() and not args.out.is_dir():
             return f"argument --out: {args.out} is a file, expected a folder (new or existing)"
+        if args.into is not None and not args.into.is_dir():
+            return f"argument --into: {args.into}: no such output folder (build it first with --out)"
         if args.scheduler and args.engine != "dask":
             return "argument --scheduler: only with --engine dask"
     if args.command == "evaluate":

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .cache import CACHE_FILE, ExtractionCache, pipeline_key
 from .extractors import Pipeline, UnsupportedLanguage
 from .ingest import Item, read
 from .version import __version__
@@ -47,6 +48,8 @@ class RunReport:
     entries: list[ReportEntry] = field(default_factory=list)
     outputs: dict[str, str] = field(default_factory=dict)
     seconds: float = 0.0
+    extracted: int = 0  # articles the pipeline ran on
+    reused: int = 0  # articles whose previous extraction was re-used (same article, same pipeline)
 
     def count(self, status: str) -> int:
         return sum(1 for e in self.entries if e.status == status)
@@ -60,14 +63,15 @@ class RunReport:
         return {
             "tool": f"graphbuild {__version__}",
             "summary": {"inputs": len(entries), "done": self.count("done"), "skipped": self.count("skipped"),
-                        "failed": self.count("failed")},
+                        "failed": self.count("failed"), "extracted": self.extracted, "reused": self.reused},
             "inputs": [e.to_dict() for e in entries],
             "outputs": {k: Path(v).name for k, v in sorted(self.outputs.items())},  # relative to the out folder
         }
 
     def summary_lines(self) -> list[str]:
+        reuse = f"; {self.extracted} extracted, {self.reused} re-used" if self.reused else ""
         lines = [f"{len(self.entries)} inputs: {self.count('done')} done, {self.count('skipped')} skipped, "
-                 f"{self.count('failed')} failed ({self.seconds:.1f} s)"]
+                 f"{self.count('failed')} failed ({self.seconds:.1f} s{reuse})"]
         for e in self.entries:
             if e.status != "done":
                 lines.append(f"  {e.status:7} {e.source}: {e.reason}")
@@ -148,7 +152,7 @@ def _record(entry: ReportEntry, outcome: tuple, on_extraction: Callable[[dict], 
 def extract_items(items: Iterable[Item], pipeline: Pipeline,
                   on_extraction: Callable[[dict], None], report: RunReport,
                   progress: Callable[[], None] | None = None, jobs: int = 1, ner: str | None = None,
-                  batch: int = 256) -> None:
+                  batch: int = 256, cache: ExtractionCache | None = None) -> None:
     """Extract every readable item, in order, on ``jobs`` processes; record each outcome in the report.
 
     Outcomes are handed to ``on_extraction`` in input order whatever ``jobs`` is, so the
@@ -167,14 +171,27 @@ def extract_items(items: Iterable[Item], pipeline: Pipeline,
         tasks = [(entry.source, art) for entry, art in pending]
         results = pool.map(_worker_extract, tasks, chunksize=max(1, len(tasks) // (4 * jobs))) if pool else \
             (_outcome(src, art, pipeline) for src, art in tasks)
-        for (entry, _), outcome in zip(pending, results, strict=True):
+        for (entry, art), outcome in zip(pending, results, strict=True):
             _record(entry, outcome, on_extraction)
+            report.extracted += 1
+            if cache is not None and outcome[0] == "done":
+                cache.remember(art)
             if progress:
                 progress()
         pending.clear()
 
     try:
         for entry, art in admitted(items, report, progress):
+            previous = cache.reuse(art) if cache is not None else None
+            if previous is not None:
+                counts = {k: len(previous.get(k) or []) for k in ("persons", "organisations", "countries", "cities",
+                                                                  "meetings")}
+                _record(entry, ("done", None, previous, counts), on_extraction)
+                report.reused += 1
+                cache.remember(art)
+                if progress:
+                    progress()
+                continue
             pending.append((entry, art))
             if len(pending) >= batch:
                 flush()
@@ -243,13 +260,18 @@ def merge_extractions(paths: Iterable[Path]) -> Any:
 
 def run_build(inputs: list[str], out: Path, pipeline: Pipeline | None = None, formats: Iterable[str] | None = None,
               show_progress: bool | None = None, base_iri: str | None = None, jobs: int = 1,
-              engine: str = "local", scheduler: str | None = None, ner: str | None = None) -> tuple[RunReport, Any]:
+              engine: str = "local", scheduler: str | None = None, ner: str | None = None,
+              force: bool = False) -> tuple[RunReport, Any]:
     """The whole job behind ``graphbuild build``; returns the report and the graph.
 
     Everything is written into a fresh folder beside ``out`` and swapped in when complete, so an
     interrupted or failed build leaves the previous output whole. Extractions stream there as they
     are made; the graph is then merged from those files in article-id order, so neither the input
     order, nor ``--jobs``, nor the engine changes a byte of the output.
+
+    An article whose previous extraction in ``out`` was made from the same article by the same
+    pipeline is not extracted again (``force``: every article is); a caller's own ``pipeline``
+    is not cached, since its key cannot be known.
     """
     started = time.perf_counter()
     out = Path(os.path.abspath(out))
@@ -260,8 +282,12 @@ def run_build(inputs: list[str], out: Path, pipeline: Pipeline | None = None, fo
         shutil.rmtree(work, ignore_errors=True)
         work.mkdir(parents=True)
         try:
+            cache = None
+            if pipeline is None and engine == "local":
+                cache = ExtractionCache.open(out, pipeline_key(ner), force)
+                cache.inputs, cache.cwd = [i for i in inputs if i != "-"], os.getcwd()
             report, kg = _build_into(work, out, inputs, pipeline, formats, show_progress, base_iri, jobs, engine,
-                                     scheduler, ner, started)
+                                     scheduler, ner, started, cache)
         except BaseException:
             shutil.rmtree(work, ignore_errors=True)  # the previous output stays as it was
             raise
@@ -270,7 +296,7 @@ def run_build(inputs: list[str], out: Path, pipeline: Pipeline | None = None, fo
 
 
 def _build_into(work: Path, out: Path, inputs, pipeline, formats, show_progress, base_iri, jobs, engine,
-                scheduler, ner, started) -> tuple[RunReport, Any]:
+                scheduler, ner, started, cache: ExtractionCache | None = None) -> tuple[RunReport, Any]:
     """The build itself, written into ``work``; the report names the files as they will be in ``out``."""
     pipeline = pipeline or make_pipeline(ner)
     report = RunReport()
@@ -294,7 +320,7 @@ def _build_into(work: Path, out: Path, inputs, pipeline, formats, show_progress,
         extract_with_dask(read(inputs), report, keep, scheduler=scheduler, ner=ner)
     elif engine == "local":
         progress = bar.update if bar is not None else None
-        extract_items(read(inputs), pipeline, keep, report, progress=progress, jobs=jobs, ner=ner)
+        extract_items(read(inputs), pipeline, keep, report, progress=progress, jobs=jobs, ner=ner, cache=cache)
     else:
         raise ValueError(f"unknown engine {engine!r} (local or dask)")
     if bar is not None:
@@ -306,6 +332,8 @@ def _build_into(work: Path, out: Path, inputs, pipeline, formats, show_progress,
     written = write_all(kg, work, formats=formats, base_iri=base_iri)
     report.outputs.update({k: str(out / Path(v).relative_to(work)) for k, v in written.items()})
     report.outputs["extractions"] = str(out / "extractions")
+    if cache is not None:
+        write_text(work / CACHE_FILE, cache.to_json())
     report.seconds = time.perf_counter() - started
     write_text(work / "report.json", dump_json(report.to_dict()))
     report.outputs["report"] = str(out / "report.json")
@@ -350,7 +378,7 @@ def check_replaceable(out: Path) -> None:
         return
     try:
         report = json.loads((out / "report.json").read_text(encoding="utf-8"))
-        ours = {Path(p).name for p in report["outputs"].values()} | {"report.json", "extractions"}
+        ours = {Path(p).name for p in report["outputs"].values()} | {"report.json", "extractions", CACHE_FILE}
         ok = str(report.get("tool", "")).startswith("graphbuild")
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         ok, ours = False, set()

@@ -14,7 +14,7 @@ LAYERS = {
     "extractors": 2,
     "graph": 3,
     "export": 4,
-    "api": 5, "runner": 5, "evaluate": 5, "cli": 5, "__init__": 5, "__main__": 5,
+    "api": 5, "runner": 5, "cache": 5, "evaluate": 5, "cli": 5, "__init__": 5, "__main__": 5,
 }
 
 
