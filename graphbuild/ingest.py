@@ -420,7 +420,7 @@ def read(paths: Iterable[str | Path], stdin=None) -> Iterator[Item]:
     for source, path in iter_files(paths):
         if path is None:
             stream = stdin if stdin is not None else sys.stdin.buffer
-            yield from _safely(read_bytes(stream.read(), "<stdin>", ".stdin"), "<stdin>")
+            yield from _safely(read_bytes(stream.read(MAX_BYTES + 1), "<stdin>", ".stdin"), "<stdin>")
             continue
         suffix = path.suffix.lower()
         if not path.exists():
@@ -433,13 +433,22 @@ def read(paths: Iterable[str | Path], stdin=None) -> Iterator[Item]:
             yield Item(source, "skipped", reason=f"unsupported file type {suffix!r}")
             continue
         try:
-            streamed = stream_jsonl(path, source) if suffix in (".jsonl", ".ndjson") and \
-                path.stat().st_size > STREAM_BYTES else None
-            data = path.read_bytes() if streamed is None else b""
+            size = path.stat().st_size
+            streamed = stream_jsonl(path, source) if suffix in (".jsonl", ".ndjson") and size > STREAM_BYTES else None
+            if streamed is None and size > MAX_BYTES:  # said before reading: a sparse 2 GB file costs nothing
+                yield Item(source, "failed", reason=f"file larger than {MAX_BYTES // (1024 * 1024)} MB")
+                continue
+            data = _read_at_most(path, MAX_BYTES + 1) if streamed is None else b""
         except OSError as exc:
             yield Item(source, "failed", reason=f"cannot read: {exc.strerror or exc}")
             continue
         yield from _safely(streamed if streamed is not None else read_bytes(data, source, suffix), source)
+
+
+def _read_at_most(path: Path, limit: int) -> bytes:
+    """The file's bytes, never more than ``limit`` (a file that grows while read stays bounded)."""
+    with path.open("rb") as f:
+        return f.read(limit)
 
 
 def _is_file(s: str) -> bool:

@@ -141,3 +141,22 @@ def test_a_build_killed_between_the_two_renames_is_recovered(tmp_path):
     recover(out)
     assert (out / "report.json").read_text() == "{}"
     assert not list(tmp_path.glob(".out.*-*"))
+
+
+def test_an_oversized_sparse_file_fails_before_it_is_read(tmp_path):
+    """A 2 GB sparse file is refused from its size: the build stays small and fast."""
+    import subprocess
+    import sys
+
+    big = tmp_path / "huge.txt"
+    with big.open("wb") as f:
+        f.truncate(2 * 1024 ** 3)
+    out = tmp_path / "out"
+    argv = [sys.executable, "-m", "graphbuild", "build", str(big), "--out", str(out), "-q"]
+    code = (f"import resource, subprocess; subprocess.run({argv!r}); "
+            "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    peak_kb = int(res.stdout.strip().splitlines()[-1])
+    assert peak_kb < 600 * 1024, f"peak RSS {peak_kb // 1024} MB"
+    (entry,) = json.loads((out / "report.json").read_text())["inputs"]
+    assert entry["status"] == "failed" and "larger than" in entry["reason"]

@@ -92,3 +92,15 @@ def test_cli_flag_and_clear_error_for_a_missing_model(tmp_path):
     assert res.returncode == 0 and "Bertrand Morvan" not in _names(json.loads(res.stdout))
     res = run_cli("extract", str(path), "--ner", "spacy:xx_not_installed")
     assert res.returncode == 2 and b"not installed" in res.stderr and b"Traceback" not in res.stderr
+
+
+def test_a_long_article_is_read_in_parts_with_right_offsets():
+    from graphbuild.extractors.ner import CHUNK_CHARS
+
+    filler = "The committee reviewed the budget and the schedule of the coming season in detail.\n"
+    text = filler * (CHUNK_CHARS // len(filler) + 50) + "The forum drew Ngozi Adeyemi and Kwame Mensah-Boateng.\n"
+    assert len(text) > CHUNK_CHARS
+    d = graphbuild.extract(text, lang="en")
+    ngozi = next(p for p in d["persons"] if p["name"] == "Ngozi Adeyemi")
+    (start, end), = ngozi["mentions"]
+    assert text[start:end] == "Ngozi Adeyemi"

@@ -102,7 +102,7 @@ class StatisticalNER:
         if nlp is None:
             return
         persons: list[Proposal] = []
-        for p in self.proposals(ad, nlp(ad.doc.text)):
+        for p in self.proposals(ad, _entities(nlp, ad.doc.text)):
             if p.label == "ORG":
                 p = _organisation(ad, p)
             if p is None:
@@ -114,14 +114,14 @@ class StatisticalNER:
         ad.extra["ner_persons"] = persons
 
     @staticmethod
-    def proposals(ad: AnalysedDoc, doc) -> list[Proposal]:
+    def proposals(ad: AnalysedDoc, entities: list[tuple[str, int, int]]) -> list[Proposal]:
         """The model's PER and ORG entities that fall on token boundaries of the article's body."""
         starts = {t.start: t.i for t in ad.tokens}
         ends = {t.end: t.i for t in ad.tokens}
         found = []
-        for ent in doc.ents:
-            label = "PERSON" if ent.label_ in _PERSON_LABELS else "ORG" if ent.label_ in _ORG_LABELS else None
-            i, j = starts.get(ent.start_char), ends.get(ent.end_char)
+        for ent_label, start_char, end_char in entities:
+            label = "PERSON" if ent_label in _PERSON_LABELS else "ORG" if ent_label in _ORG_LABELS else None
+            i, j = starts.get(start_char), ends.get(end_char)
             if label is None or i is None or j is None or j < i:
                 continue
             if not all(ad.allowed[k] for k in range(i, j + 1)):
@@ -131,6 +131,25 @@ class StatisticalNER:
                 found.append(Proposal(label, span[0], span[1], ad.doc.text[ad.tokens[span[0]].start:
                                                                         ad.tokens[span[1] - 1].end]))
         return found
+
+
+CHUNK_CHARS = 50_000  # a model reads a longer text in paragraph-bounded parts (news articles are far shorter)
+
+
+def _entities(nlp, text: str) -> list[tuple[str, int, int]]:
+    """The model's entities (label, start, end) in the text; a text longer than ``CHUNK_CHARS`` is read
+    in parts cut at line breaks, so that a 2 MB article neither fails nor needs gigabytes."""
+    if len(text) <= CHUNK_CHARS:
+        return [(e.label_, e.start_char, e.end_char) for e in nlp(text).ents]
+    found, start = [], 0
+    while start < len(text):
+        end = min(len(text), start + CHUNK_CHARS)
+        if end < len(text):
+            cut = text.rfind("\n", start + CHUNK_CHARS // 2, end)
+            end = cut + 1 if cut > 0 else end
+        found += [(e.label_, start + e.start_char, start + e.end_char) for e in nlp(text[start:end]).ents]
+        start = end
+    return found
 
 
 def _after_title(ad: AnalysedDoc, i: int) -> bool:
