@@ -13,7 +13,8 @@ from functools import cache
 from importlib import resources
 
 from ..lang import arabic
-from ..text import Token
+from ..reference import cities
+from ..text import Token, token_variants
 from .base import AnalysedDoc, Ent
 
 
@@ -100,7 +101,27 @@ class TitleFinder:
                 continue
             if not lang.profile.cased and k == j and data["portfolio"] and data["org"] is None and self._ar_tail(ad, k):
                 j, progress = k + 1, True  # "الصناعة والثروة المعدنية", "الخارجية وشؤون المغتربين"
+                continue
+            if k == j and toks[k].text in lang.word_set("portfolio_openers") and data["org"] is None:
+                j, progress = self._affairs(ad, k + 1), True  # "نائب الوزير لشؤون التعدين"
         return j
+
+    def _affairs(self, ad: AnalysedDoc, k: int) -> int:
+        """The end of the affairs a portfolio opener names ("لشؤون الدول الأفريقية"): up to three words,
+        the first any, the others definite, none a cue of a name."""
+        toks = ad.tokens
+        start = k
+        while k < len(toks) and k - start < 3 and toks[k].is_arabic and ad.owner[k] in (None, "COUNTRY") \
+                and toks[k].sent == toks[k - 1].sent and not self._name_cue(ad, k) \
+                and (k == start or arabic.definite(toks[k].text)):
+            k += 1
+        return k
+
+    @staticmethod
+    def _name_cue(ad: AnalysedDoc, k: int) -> bool:
+        lang = ad.lang
+        return bool(lang.honorifics.match_at(ad.tokens, k) or lang.titles.match_at(ad.tokens, k)
+                    or lang.given_names.match_at(ad.tokens, k)) or ad.tokens[k].text in lang.name_stop
 
     @staticmethod
     def _ar_tail(ad: AnalysedDoc, k: int) -> bool:
@@ -115,6 +136,30 @@ class TitleFinder:
             return False
         nxt = ad.tokens[k + 1].text if k + 1 < len(ad.tokens) else ""
         return arabic.continues_portfolio(t.text, nxt)
+
+
+def name_of(ad: AnalysedDoc, s: int, e: int) -> tuple[str, str]:
+    """The key and the name of tokens s..e, without a glued "and" or preposition that is not the name's
+    ("وياسين المنصوري" → "ياسين المنصوري", "لكوفي أنان" → "كوفي أنان"; وليد، لحود keep theirs)."""
+    toks = ad.tokens
+    words = [t.text for t in toks[s:e]]
+    start = toks[s].start
+    first = toks[s]
+    clitic = arabic.proclitic(first.text) if first.is_arabic else ""
+    given = ad.lang.word_set("given_names")
+    if clitic and first.text not in given and first.text not in ad.lang.particles and first.raw[:1] == clitic and (
+            first.text[1:] in given or arabic.starts_with_and(first.text)) \
+            and clitic + first.text not in _words_of(ad):  # فالديسي keeps its ف; "ووانجيرو": وانجيرو is the name
+        words[0] = first.text[1:]
+        start += 1
+    return " ".join(words), ad.doc.text[start:toks[e - 1].end]
+
+
+def _words_of(ad: AnalysedDoc) -> frozenset[str]:
+    words = ad.extra.get("words")
+    if words is None:
+        words = ad.extra["words"] = frozenset(t.text for t in ad.tokens)
+    return words
 
 
 class PersonFinder:
@@ -137,13 +182,17 @@ class PersonFinder:
                 i += 1
                 continue
             ent = self._at(ad, i)
+            if ent and self.named_after(ad, i):
+                i = ent.end  # "ملعب محمد الخامس", "stade Mohammed V": a place named after someone
+                continue
             if ent:
                 found.append(ent)
-                i = max([ent.end] + [t.end for t in ent.data["titles"]])
+                found += self._listed_after(ad, ent)
+                i = max([found[-1].end] + [t.end for e in (ent, found[-1]) for t in e.data["titles"]])
             else:
                 i += 1
         found += self._statistical(ad, found)
-        self._link_family_names(found)
+        self.link_family_names(found)
         for ent in found:
             for city in [c for c in ad.get("CITY") if c.start < ent.end and ent.start < c.end]:
                 ad.remove(city)  # the 'city' was part of a name
@@ -201,10 +250,13 @@ class PersonFinder:
         more, j = self._titles_from(ad, title.end)
         titles = [title] + more
         if j < len(toks) and toks[j].text == "," and (lang.profile.cased or (
-                j + 1 < len(toks) and self._given_name(ad, j + 1) and toks[j + 1].sent == toks[j].sent)):
+                j + 1 < len(toks) and toks[j + 1].sent == toks[j].sent and (
+                    self._given_name(ad, j + 1) or self._closed_apposition(ad, j + 1)))):
             j += 1  # "Interior Minister, Hichem Fourati", "سفير المملكة، يوسف العلمي" (a given name next)
         if j < len(toks) and (h := lang.honorifics.match_at(toks, j)):
             j = h.end
+        if not lang.profile.cased and j < len(toks) and self._big_city_at(ad, j) and not self._given_name(ad, j):
+            return None  # "والي نواكشوط الغربية", "سفير الرباط": the place is the title's
         name = self.read_name(ad, j, min_len=lang.profile.min_name_words_after_title, after_title=True)
         if not name and lang.profile.cased:
             # "Minister for the Environment and Energy Security, Stefano Rinaldi": the title ran on
@@ -214,6 +266,37 @@ class PersonFinder:
                                          for k in range(j, comma)):
                 name = self.read_name(ad, comma + 1, min_len=2, after_title=True)
         return self._person(ad, name, titles, cue="title") if name else None
+
+    def _listed_after(self, ad: AnalysedDoc, ent: Ent) -> list[Ent]:
+        """The names of a list that goes on after ``ent`` with a glued "and" ("سلمى بن عاشور وحمادي الشعري
+        وآنا باولا فيريرا"): each a name of two words or more, with no cue of its own."""
+        out: list[Ent] = []
+        toks = ad.tokens
+        last = ent
+        while not ad.lang.profile.cased and last.end < len(toks) and toks[last.end].is_arabic \
+                and arabic.conjoined(toks[last.end].text) and ad.owner[last.end] in (None, "CITY") \
+                and toks[last.end].sent == toks[last.end - 1].sent:
+            name = self.read_name(ad, last.end, min_len=2, strict=True)
+            if not name or self.named_after(ad, name[0]):
+                break
+            last = self._person(ad, name, [], cue="list")
+            out.append(last)
+        return out
+
+    BIG_CITY = 500_000  # a town this large right after a title is the title's place, not a family name
+
+    def _big_city_at(self, ad: AnalysedDoc, j: int) -> bool:
+        city = ad.starting_at("CITY", j)
+        entry = cities().get(city.key) if city is not None else None
+        return entry is not None and entry.population >= self.BIG_CITY
+
+    def _closed_apposition(self, ad: AnalysedDoc, j: int) -> bool:
+        """A name between commas after a title ("ووزير الداخلية الإسباني، لويس مارين،"): the title's."""
+        name = self.read_name(ad, j, min_len=2, after_title=True, strict=True)
+        if not name or name[1] >= len(ad.tokens) or ad.tokens[name[1]].text not in (",", "."):
+            return False
+        conjunctions = ad.lang.word_set("conjunction_prefixes")
+        return not any(self._is_common(ad.tokens[k].text, conjunctions) for k in range(*name))  # not "حفظه الله"
 
     def _bare_name(self, ad: AnalysedDoc, i: int) -> Ent | None:
         """A name with no honorific or title before it: a given name or a capital opens it; without
@@ -273,6 +356,14 @@ class PersonFinder:
         return _punct(prev) or prev.sent != ad.tokens[i].sent or prev.text in ad.lang.name_stop \
             or prev.text in self.common
 
+    def titles_around(self, ad: AnalysedDoc, i: int, j: int) -> list[Ent]:
+        """The titles of a name found elsewhere (tokens i..j): one right before it ("الرئيس التونسي، X"), the
+        chain right after it; none another person holds already."""
+        self.common = common_words(ad.lang.lang)
+        before = [t for t in ad.get("TITLE") if t.end == i or (t.end == i - 1 and ad.tokens[t.end].text == ",")]
+        held = {id(t) for p in ad.get("PERSON") for t in p.data.get("titles") or ()}
+        return [t for t in before[-1:] + self._titles_after(ad, j) if id(t) not in held]
+
     def _titles_after(self, ad: AnalysedDoc, j: int) -> list[Ent]:
         toks = ad.tokens
         if j < len(toks) and toks[j].text == ",":
@@ -283,9 +374,37 @@ class PersonFinder:
         while j < len(toks) and (t := ad.starting_at("TITLE", j)):
             out.append(t)
             j = t.end
-        if out and j < len(toks) and self._name_starts(ad, j):
+        if not out:
+            return out
+        if self._joined_title(ad, out[0]) and self._name_after(ad, j):
+            return []  # "X، ووزير الداخلية الإسباني، Y": "and the Spanish minister" is another person
+        if j < len(toks) and self._name_starts(ad, j):
             return []  # "X, the Secretary General Y": the title belongs to the name after it
+        if j + 1 < len(toks) and toks[j].text == "," and toks[j + 1].sent == toks[j].sent and (
+                self._name_starts(ad, j + 1) or (not ad.lang.profile.cased and self._closed_apposition(ad, j + 1))):
+            return []  # "X, Spain's minister, Y,": an apposition of the name after it
         return out
+
+    def _name_after(self, ad: AnalysedDoc, j: int) -> bool:
+        """Does a name follow a title chain ending at ``j`` (maybe after a comma, an honorific)?"""
+        toks = ad.tokens
+        if j < len(toks) and toks[j].text == "," and j + 1 < len(toks) and toks[j + 1].sent == toks[j].sent:
+            j += 1
+        if j < len(toks) and (h := ad.lang.honorifics.match_at(toks, j)):
+            j = h.end
+        return j < len(toks) and (self._name_starts(ad, j) or bool(
+            self.read_name(ad, j, min_len=ad.lang.profile.min_name_words_after_title, after_title=True)))
+
+    @staticmethod
+    def _joined_title(ad: AnalysedDoc, title: Ent | None) -> bool:
+        """A title read after a glued "and" ("ووزير الداخلية", "والرئيس"): it opens the next item of a list."""
+        if title is None:
+            return False
+        tok = ad.tokens[title.start]
+        if not tok.is_arabic or not arabic.conjoined(tok.text):
+            return False
+        firsts = ad.lang.titles.first_keys()
+        return tok.text not in firsts and any(v in firsts for v in token_variants(tok.text[1:], bare=True))
 
     def _name_starts(self, ad: AnalysedDoc, j: int) -> bool:
         t = ad.tokens[j]
@@ -343,7 +462,7 @@ class PersonFinder:
         toks = ad.tokens
         lang = ad.lang
         t = toks[k]
-        if t.text in lang.name_stop or not self._soft_owner(ad, k):
+        if (t.text in lang.name_stop and not self._given_between(ad, i, k)) or not self._soft_owner(ad, k):
             return False
         if lang.titles.match_at(toks, k) or lang.triggers.match_at(toks, k) \
                 or lang.months.match_at(toks, k) or lang.weekdays.match_at(toks, k):
@@ -354,6 +473,10 @@ class PersonFinder:
             return not (t.text in lang.word_set("not_name_words") or (k > i and lang.honorifics.match_at(toks, k)))
         if k > i and t.text.startswith(tuple(lang.raw.get("phrase_prefixes") or ())):
             return False  # "أحمد بالتجربة": a preposition or "and" with the article starts a new phrase
+        particles = lang.particles | lang.word_set("compound_name_heads")
+        words_before = sum(1 for x in toks[i:k] if x.text not in particles)
+        if t.is_arabic and self._opens_phrase(ad, k, words_before, after_title):
+            return False
         is_given = self._given_name(ad, k)
         if k == i and after_title and not is_given and (
                 t.text[:1] in lang.word_set("conjunction_prefixes")
@@ -366,6 +489,49 @@ class PersonFinder:
                 and not (k > i and definite and t.text.startswith(definite) and k - i == 1):
             return False
         return True
+
+    def _given_between(self, ad: AnalysedDoc, i: int, k: int) -> bool:
+        """A word that ends names but is also a given name, between two given names: the name's ("محمود علي
+        يوسف": علي folds with على, "on")."""
+        given = ad.lang.word_set("given_names")
+        return k > i and ad.tokens[k].text in given and self._given_name(ad, k - 1) \
+            and k + 1 < len(ad.tokens) and ad.tokens[k + 1].text in given
+
+    def _opens_phrase(self, ad: AnalysedDoc, k: int, words_before: int, after_title: bool) -> bool:
+        """Does the Arabic word at ``k``, opening with a glued "and" or preposition, begin another phrase?
+
+        A glued "and" after two words of a name, or before a given name or an ordinary word, opens the
+        next item of a list ("رانيا فريد شوقي ورجاء الجداوي", "إسماعيل وأمته"), and right after a title,
+        before a given name that is also a word, the title's own phrase goes on ("الرئيس التونسي وعلى
+        الشعب"); a glued preposition before an ordinary word opens a phrase ("شيراك لثنيه", "تميم
+        بمقترح", "الرئيس بحل البرلمان"). Names that open with that letter (وليد، بشار، لحود) stay names.
+        """
+        lang = ad.lang
+        word = ad.tokens[k].text
+        clitic = arabic.proclitic(word)
+        given = lang.word_set("given_names")
+        if not clitic or word in given or word in lang.particles:
+            return False
+        rest = word[1:]
+        if clitic in lang.word_set("conjunction_prefixes"):
+            if not words_before:
+                return after_title and rest in lang.word_set("weak_given_names")
+            return rest in given or self._ordinary(ad, rest) or words_before >= 2
+        return rest not in given and self._ordinary(ad, rest)
+
+    def _ordinary(self, ad: AnalysedDoc, word: str) -> bool:
+        """A common word or a word that ends names, maybe with "his" after it ("تحياته", "معاليه")."""
+        lang = ad.lang
+        bare = arabic.without_pronoun(word)
+        return any(w in self.common or w in lang.name_stop for w in (word, bare) if w)
+
+    def named_after(self, ad: AnalysedDoc, i: int) -> bool:
+        """Is the name cued at ``i`` the name of a place or body ("ملعب محمد الخامس", "جامعة الملك سعود",
+        "stade Mohammed V", "rue Hassan II")? The word before it says so."""
+        if i == 0 or ad.tokens[i - 1].sent != ad.tokens[i].sent:
+            return False
+        heads = ad.lang.word_set("venue_heads")
+        return bool(heads) and any(v in heads for v in ad.tokens[i - 1].bare_variants)
 
     def _not_a_name(self, ad: AnalysedDoc, i: int, end: int) -> bool:
         toks = ad.tokens
@@ -380,7 +546,9 @@ class PersonFinder:
         return all(toks[x].text in lang.particles for x in range(i, end))
 
     def _is_common(self, word: str, conjunctions: frozenset[str]) -> bool:
-        return word in self.common or (word[:1] in conjunctions and word[1:] in self.common)
+        words = [word] + ([word[1:]] if word[:1] in conjunctions else [])
+        words += [bare for w in words if (bare := arabic.without_pronoun(w))]
+        return any(w in self.common for w in words)
 
     @staticmethod
     def _soft_owner(ad: AnalysedDoc, k: int) -> bool:
@@ -402,8 +570,7 @@ class PersonFinder:
             s -= 1  # "Sidi Mohamed Ould Ahmedou": the prefix belongs to the given name
         after = self._titles_after(ad, e) if cue != "name" else []
         all_titles = titles + [t for t in after if t not in titles]
-        text = ad.doc.text[ad.tokens[s].start:ad.tokens[e - 1].end]
-        key = " ".join(t.text for t in ad.tokens[s:e])
+        key, text = name_of(ad, s, e)
         near = titles[-1] if titles else (after[0] if after else None)
         return Ent("PERSON", s, e, key, {"titles": all_titles, "cue": cue, "name": text, "near": near})
 
@@ -483,7 +650,7 @@ class PersonFinder:
         return i
 
     @staticmethod
-    def _link_family_names(found: list[Ent]) -> None:
+    def link_family_names(found: list[Ent]) -> None:
         """"M. Fourati", "M. Ben Hassine", "السيد الدخيسي": a shorter name joins the one full name ending with it.
 
         Names a statistical backend proposed as one bare word, and that end no full name, are dropped.

@@ -27,11 +27,12 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
+from ..lang import arabic
 from ..reference import cities
 from ..script import all_arabic, starts_arabic
 from ..text import Token, ar_bare_variants, ar_variants
 from .base import AnalysedDoc, Ent
-from .persons import common_words
+from .persons import PersonFinder, common_words, name_of
 from .resources import city_matcher, country_matcher, lang_data, org_matcher
 
 MODEL_NAME = "ar_ner.crfsuite"
@@ -479,11 +480,16 @@ class CrfModel:
 
     def tag(self, sents: Sequence[Sequence[Token]]) -> list[list[str]]:
         """The best tag sequence of each sentence of one document (Viterbi, all sentences side by side)."""
+        return self.decode(sents)[0]
+
+    def decode(self, sents: Sequence[Sequence[Token]], marginals: bool = False) -> tuple[list[list[str]], list]:
+        """The best tag sequences and, with ``marginals``, each token's probability of each label
+        (forward-backward over the same scores: an array tokens × ``labels`` per sentence)."""
         import numpy as np
 
         sents = [s for s in sents if len(s)]
         if not sents:
-            return []
+            return [], []
         flat = [t for sent in sents for t in sent]
         lengths = np.array([len(s) for s in sents])
         width, n_labels = int(lengths.max()), len(self.labels)
@@ -521,12 +527,47 @@ class CrfModel:
                 k = int(back_row[t, k])
                 path.append(k)
             paths[b] = [labels[k] for k in reversed(path)]
-        return paths
+        if not marginals:
+            return paths, []
+        probs = _forward_backward(scores, self.transitions, going, by_length)
+        out: list = [None] * len(sents)
+        for row, b in enumerate(order):
+            out[b] = probs[row, :len(sents[b])]
+        return paths, out
 
     def tag_features(self, feats: list[list[str]]) -> list[str]:
         """CRFsuite's own decoding of spelt-out features (the reference the fast path is held to)."""
         with _LOCK:  # a pycrfsuite.Tagger keeps state between calls: one thread at a time
             return list(self.crfsuite.tag(feats))
+
+
+def _logsumexp(a, axis: int):
+    import numpy as np
+
+    top = a.max(axis=axis, keepdims=True)
+    return np.squeeze(top, axis=axis) + np.log(np.exp(a - top).sum(axis=axis))
+
+
+def _forward_backward(scores, transitions, going: Sequence[int], lengths: Sequence[int]):
+    """Label marginals of padded sentences (sentences × width × labels, longest first, ``going[t]``
+    of them longer than t): the probability the CRF gives each label at each token."""
+    import numpy as np
+
+    n_sents, width, _ = scores.shape
+    alpha = np.zeros_like(scores)
+    beta = np.zeros_like(scores)
+    alpha[:, 0] = scores[:, 0]
+    trans = transitions[None]
+    for t in range(1, width):
+        k = going[t]
+        alpha[:k, t] = _logsumexp(alpha[:k, t - 1, :, None] + trans, axis=1) + scores[:k, t]
+    for t in range(width - 2, -1, -1):
+        k = going[t + 1]  # the sentences that go on after t
+        nxt = scores[:k, t + 1] + beta[:k, t + 1]
+        beta[:k, t] = _logsumexp(trans + nxt[:, None, :], axis=2)
+    last = np.array(lengths) - 1
+    log_z = _logsumexp(alpha[np.arange(n_sents), last], axis=1)
+    return np.exp(alpha + beta - log_z[:, None, None])
 
 
 def load_model(path: str | Path | None = None) -> CrfModel:
@@ -548,17 +589,33 @@ def tag_spans(tokens: Sequence[Token], path: str | Path | None = None,
     ``wanted``: per token, whether its spans are of use; sentences with no wanted token are
     not tagged (an article's site chrome, say).
     """
+    return [(lab, i, j) for lab, i, j, _ in read(tokens, path, wanted)[0]]
+
+
+def read(tokens: Sequence[Token], path: str | Path | None = None,
+         wanted: Sequence[bool] | None = None) -> tuple[list[tuple[str, int, int, float]], list[float]]:
+    """The tagger's spans with how sure it is of each (the least marginal probability of its tags),
+    and each token's probability of being outside every span (1.0 for tokens not tagged)."""
     model = load_model(path)
-    out: list[tuple[str, int, int]] = []
+    out: list[tuple[str, int, int, float]] = []
+    outside = [1.0] * len(tokens)
     sents, firsts, pos = [], [], 0
     for sent in sentences(tokens):
         if wanted is None or any(wanted[pos:pos + len(sent)]):
             sents.append(sent)
             firsts.append(pos)
         pos += len(sent)
-    for first, tags in zip(firsts, model.tag(sents), strict=True):
-        out += [(lab, first + s, first + e) for lab, s, e in bio_spans(tags) if lab in LABELS]
-    return out
+    paths, probs = model.decode(sents, marginals=True)
+    index = {lab: k for k, lab in enumerate(model.labels)}
+    o = index["O"]
+    for first, tags, p in zip(firsts, paths, probs, strict=True):
+        for k in range(len(tags)):
+            outside[first + k] = float(p[k, o])
+        for lab, i, j in bio_spans(tags):
+            if lab in LABELS:
+                sure = min(float(p[k, index[tags[k]]]) for k in range(i, j))
+                out.append((lab, first + i, first + j, sure))
+    return out, outside
 
 
 class ArabicTagger:
@@ -579,28 +636,94 @@ class ArabicTagger:
     def __init__(self, path: str | Path | None = None):
         self.path = path
         load_model(path)  # fail early, and pay the load once
+        self.finder = PersonFinder()
 
     def __call__(self, ad: AnalysedDoc) -> None:
         if ad.lang.lang != MODEL_LANG or not ad.tokens:
             return
         renamed: dict[str, str] = {}
-        spans = tag_spans(ad.tokens, self.path, ad.allowed)
-        self._drop_doubtful_towns(ad, spans)
-        for label, i, j in spans:
+        scored, outside = read(ad.tokens, self.path, ad.allowed)
+        spans = [(lab, i, j) for lab, i, j, _ in scored]
+        self._drop_doubtful_towns(ad, spans, outside)
+        self._drop_contradicted(ad, spans, outside)
+        for label, i, j, sure in scored:
             if not all(ad.allowed[k] for k in range(i, j)) or not self._plausible(ad, i, j):
                 continue
             if all(ad.owner[k] is None for k in range(i, j)):
                 self._add(ad, label, i, j)
             elif label == "PERS":
-                self._mend_person(ad, i, j, renamed)
+                self._mend_person(ad, i, j, renamed, sure >= self.SURE and outside)
+            elif label == "ORG" and sure >= self.SURE:
+                self._org_over_places(ad, i, j)
+                self._trim_org(ad, i, j, outside)
+        PersonFinder.link_family_names([e for e in ad.get("PERSON") if not e.data.get("author")])
         if renamed:  # other mentions of the mended name follow it ("عبد الرحيم" → "حسام عبد الرحيم")
             for e in ad.ents.get("PERSON", []):
                 if e.key in renamed and not e.data.get("author"):
                     e.key = renamed[e.key]
 
     TOWN_POPULATION = 1_000_000  # below this, a town the tagger reads as an ordinary word is dropped
+    SURE = 0.9  # a span the tagger is this sure of may overrule the rules' reading of its words
+    OUTSIDE = 0.9  # a rule name each of whose words the tagger reads as no name this surely is dropped
+    NO_TOWN = 0.99  # a town each of whose words the tagger reads as no name this surely is dropped
+    VETO_CUES = ("honorific", "title", "apposition", "name", "particle", "list")  # not "short", "byline"
 
-    def _drop_doubtful_towns(self, ad: AnalysedDoc, spans: list[tuple[str, int, int]]) -> None:
+    def _drop_contradicted(self, ad: AnalysedDoc, spans: list[tuple[str, int, int]], outside: list[float]) -> None:
+        """A rule name the tagger surely reads as no name at all, word by word, and no span of its own
+        touches: an ordinary phrase after a cue ("تحياته وتقديره" after a title, "عمر المباراة")."""
+        for e in list(ad.get("PERSON")):
+            if e.data.get("cue") not in self.VETO_CUES or e.data.get("author"):
+                continue
+            if any(i < e.end and e.start < j for _, i, j in spans):
+                continue
+            if e.data.get("cue") != "name" and _lexicons().given.match_at(ad.tokens, e.start):
+                continue  # a title, then a given name: the rules' reading stands ("نادية" is also "his club")
+            if min(outside[e.start:e.end]) >= self.OUTSIDE and any(
+                    self._no_name_word(ad, k) for k in range(e.start, e.end)):  # not "الفريق البرهان"
+                ad.remove(e)
+                same = [p for p in ad.get("PERSON") if p.key == e.key]
+                if same and all(p.data.get("cue") == "short" for p in same):
+                    for p in same:
+                        ad.remove(p)  # its family-name mentions go with it ("الوحدة" after "حكومة الوحدة")
+
+    def _trim_org(self, ad: AnalysedDoc, i: int, j: int, outside: list[float]) -> None:
+        """An organisation the rules' pattern ran on past its end ("مجلس الأمن البالغ", "لمنظمة الفرانكفونية
+        والتي"): the tagger, sure of a shorter one from the same word, and of no name after it, ends it."""
+        org = ad.starting_at("ORG", i)
+        if org is None or org.key or org.end <= j or any(outside[k] < self.SURE for k in range(j, org.end)):
+            return
+        ad.remove(org)
+        org.end = j
+        ad.add(org)
+
+    @staticmethod
+    def _no_name_word(ad: AnalysedDoc, k: int) -> bool:
+        """An ordinary word, not a given name: a common word (with "his" or a glued "and" or preposition read
+        off), or one the training text holds often and never in a person's name ("جمهورية", "مملكة")."""
+        lex = _lexicons()
+        if lex.given.match_at(ad.tokens, k):
+            return False
+        word = ad.tokens[k].text
+        forms = {word, _stem(word), _bare(word)}
+        forms |= {bare for w in forms if (bare := arabic.without_pronoun(w))}
+        if forms & lex.common or forms & lex.name_stop:
+            return True
+        counts = lex.word_stats.get(_bare(word))
+        return counts is not None and counts[0] >= 3 and counts[1] == 0
+
+    def _org_over_places(self, ad: AnalysedDoc, i: int, j: int) -> None:
+        """An organisation the tagger is sure of, over towns the gazetteer read inside it ("ريال مدريد",
+        "أسيك أبيدجان"): the town was part of its name."""
+        hits = [e for e in ad.ents.get("CITY", []) if e.start < j and i < e.end]
+        if not hits or any(not (i <= c.start and c.end <= j) or c.data.get("dateline") for c in hits):
+            return
+        if any(ad.owner[k] not in (None, "CITY") for k in range(i, j)):
+            return
+        for c in hits:
+            ad.remove(c)
+        self._add(ad, "ORG", i, j)
+
+    def _drop_doubtful_towns(self, ad: AnalysedDoc, spans: list[tuple[str, int, int]], outside: list[float]) -> None:
         """A smaller town that the tagger reads as no name at all is an ordinary word that GeoNames
         also lists (الصور "the photos" for Tyre, فرقة "a band"): the city gazetteer alone took it.
         Datelines, capitals and towns of the article's countries stay."""
@@ -612,16 +735,29 @@ class ArabicTagger:
             if d.get("dateline") or d.get("from_country") or d.get("source") == "tagger":
                 continue
             entry = table.get(city.key)
+            if min(outside[city.start:city.end]) >= self.NO_TOWN:
+                ad.remove(city)  # "بأمان", "فإن": words the tagger is all but sure are no name, whatever their size
+                continue
             if entry is None or entry.population >= self.TOWN_POPULATION or entry.country in countries_here:
                 continue
             if not any(k in named for k in range(city.start, city.end)):
                 ad.remove(city)
 
+    def _small_town(self, city: Ent) -> bool:
+        entry = cities().get(city.key)
+        return not city.data.get("dateline") and entry is not None and entry.population < self.TOWN_POPULATION
+
     def _add(self, ad: AnalysedDoc, label: str, i: int, j: int) -> None:
-        toks = ad.tokens
         if label == "PERS":
-            ad.add(Ent("PERSON", i, j, _key(toks, i, j), {"titles": [], "cue": "tagger", "name": _surface(ad, i, j),
-                                                         "near": None}))
+            prefixes = tuple(ad.lang.raw.get("phrase_prefixes") or ())
+            while j - i > 1 and prefixes and ad.tokens[j - 1].text.startswith(prefixes):
+                j -= 1  # "سعود بالرياض": a preposition with the article opens a new phrase
+            if not self._may_be_person(ad, i, j):
+                return
+            titles = self.finder.titles_around(ad, i, j)
+            key, name = name_of(ad, i, j)
+            ad.add(Ent("PERSON", i, j, key, {"titles": titles, "cue": "tagger", "name": name,
+                                            "near": titles[0] if titles else None}))
         elif label == "ORG":
             ad.add(Ent("ORG", i, j, None, {"source": "tagger"}))
         else:
@@ -629,7 +765,10 @@ class ArabicTagger:
             if place is not None:
                 ad.add(Ent("CITY", i, j, place[0], {"dateline": False, "form": place[1], "source": "tagger"}))
 
-    def _mend_person(self, ad: AnalysedDoc, i: int, j: int, renamed: dict[str, str]) -> None:
+    def _mend_person(self, ad: AnalysedDoc, i: int, j: int, renamed: dict[str, str],
+                     outside: list[float] | bool = False) -> None:
+        """Give a rule name the tagger's extent. ``outside``: the tagger is sure of its span, and these are
+        its word by word odds of no name, so that it may also drop words it surely reads as none."""
         hits = [e for lab in ("PERSON", "CITY") for e in ad.ents.get(lab, []) if e.start < j and i < e.end]
         persons = [e for e in hits if e.label == "PERSON"]
         cities = [e for e in hits if e.label == "CITY"]
@@ -638,7 +777,8 @@ class ArabicTagger:
         if any(ad.owner[k] not in (None, "PERSON", "CITY") for k in range(i, j)):
             return  # a title, an organisation, a country: the rules' reading stands
         if not persons:
-            if cities and j - i > sum(c.end - c.start for c in cities):
+            if cities and (j - i > sum(c.end - c.start for c in cities) or (outside and all(
+                    self._small_town(c) for c in cities))):  # "بيل كلينتون": two towns somewhere
                 for c in cities:
                     ad.remove(c)  # a first name that is also a town somewhere
                 self._add(ad, "PERS", i, j)
@@ -650,21 +790,29 @@ class ArabicTagger:
             return
         if any(t.start < j and i < t.end for t in p.data.get("titles", [])):
             return
-        if i > p.start and p.data.get("cue") in ("title", "honorific"):
+        if i > p.start and p.data.get("cue") in ("title", "honorific") \
+                and not self._surely_none(ad, p.start, i, outside):
             return  # the name starts right after its title ("وزير النفط باسم محمد الساعدي")
-        if not (self._ordinary(ad, p.start, min(i, p.end)) and self._ordinary(ad, max(j, p.start), p.end)):
+        if not all(self._ordinary(ad, a, b) or self._surely_none(ad, a, b, outside)
+                   for a, b in ((p.start, min(i, p.end)), (max(j, p.start), p.end))):
             return  # the tagger may add words to a name and drop ordinary words around it; not cut one
         old = p.key
         for c in cities:
             ad.remove(c)
         ad.remove(p)
         p.start, p.end = i, j
-        p.key = _key(ad.tokens, i, j)
-        p.data["name"] = _surface(ad, i, j)
+        p.key, p.data["name"] = name_of(ad, i, j)
         p.data["mended_by"] = "tagger"
         ad.add(p)
         if old != p.key:
             renamed[old] = p.key
+
+    def _surely_none(self, ad: AnalysedDoc, i: int, j: int, outside: list[float] | bool) -> bool:
+        """Tokens i..j the tagger surely reads as no name ("أوفد" after "عبد المجيد تبون"), none a given name."""
+        if not outside:
+            return False
+        lex = _lexicons()
+        return all(outside[k] >= self.SURE and not lex.given.match_at(ad.tokens, k) for k in range(i, j))
 
     @staticmethod
     def _ordinary(ad: AnalysedDoc, i: int, j: int) -> bool:
@@ -673,6 +821,21 @@ class ArabicTagger:
         lex = _lexicons()
         return all((t.text in lex.common or _stem(t.text) in lex.common or (t.text[0] in "وف" and len(t.text) > 3))
                    and not lex.given.match_at(ad.tokens, k) for k, t in enumerate(ad.tokens[i:j], start=i))
+
+    def _may_be_person(self, ad: AnalysedDoc, i: int, j: int) -> bool:
+        """Not a place named after someone ("مركز الملك سلمان"), nor one ordinary word ("البلاغ", "معاليه")."""
+        before = next((t.start for t in ad.get("TITLE") if t.end == i), i)
+        if self.finder.named_after(ad, before) or any(
+                o.end == i and self.finder.named_after(ad, o.start + 1) for o in ad.get("ORG")):
+            return False  # "مركز الملك سلمان", "جامعة الملك سعود"
+        if j - i == 1:
+            word = ad.tokens[i].text
+            lex = _lexicons()
+            bare = arabic.without_pronoun(word) or word
+            if {word, _stem(word), bare} & lex.common or lex.honorifics.match_at(ad.tokens, i) \
+                    or bare in ad.lang.word_set("honorifics"):
+                return False
+        return True
 
     @staticmethod
     def _plausible(ad: AnalysedDoc, i: int, j: int) -> bool:
@@ -683,14 +846,6 @@ class ArabicTagger:
         lang = ad.lang
         return not any(m.match_at(ad.tokens, i) for m in (lang.titles, lang.honorifics, lang.triggers,
                                                           lang.future_cues))
-
-
-def _key(toks: Sequence[Token], i: int, j: int) -> str:
-    return " ".join(t.text for t in toks[i:j])
-
-
-def _surface(ad: AnalysedDoc, i: int, j: int) -> str:
-    return ad.doc.text[ad.tokens[i].start:ad.tokens[j - 1].end]
 
 
 def _place(ad: AnalysedDoc, i: int, j: int) -> tuple[int, tuple[str, ...]] | None:

@@ -74,6 +74,17 @@ def as_read(raw: str, reading: str) -> str:
     return raw[cut:] if cut > 0 else raw
 
 
+def proclitic(word: str) -> str:
+    """The "and" (و، ف) or preposition (ب، ل) a word of more than three letters may open with, or ""
+    (whether it is one, or the word's own first letter as in وليد، بشار، لحود, the caller decides)."""
+    return word[0] if len(word) > 3 and word[0] in CONJUNCTIONS + PREPOSITIONS else ""
+
+
+def without_pronoun(word: str) -> str | None:
+    """The word without a final ه (his/its: "تحياته" → "تحيات", "معاليه" → "معالي"), or None."""
+    return word[:-1] if len(word) > 3 and word.endswith("ه") else None
+
+
 def without_and_or_with(word: str) -> str | None:
     """The word after a glued و ("and") or ب ("with"), or None: "وقمة" → "قمة"."""
     return word[1:] if word[:1] in "وب" else None

@@ -43,6 +43,8 @@ KEYS: dict[str, Key] = {
     "titles": _map("title → its English form (head of a title chain)"),
     "title_modifiers": _list("words that extend a title (deputy, adjoint)"),
     "portfolios": _map("portfolio → its English form ('Foreign Affairs')"),
+    "portfolio_openers": _list("words after a title that open the affairs it is in charge of, written out "
+                               "('لشؤون' التعدين): part of the title, never a name", False),
     "title_connectors": _list("words a title chain runs over before its portfolio or body ('of', 'de')"),
     "country_connectors": _list("words a title chain runs over before a country ('لدى')"),
     "articles": _list("articles written as words ('the', 'la', 'l'')"),
@@ -58,6 +60,8 @@ KEYS: dict[str, Key] = {
     "definite_prefixes": _list("the article written as part of a word, alone or after a preposition", False),
     "name_stop": _list("words that end a name"),
     "not_name_words": _list("capitalised words that end a name (Stadium, Foundation)", False),
+    "venue_heads": _list("words right before a name (or its title) that make it a place or body named after "
+                         "someone: ملعب محمد الخامس, stade Mohammed V, rue Hassan II (no person)", False),
     "possessives": _list("possessive endings written as their own token ('s): never part of a name", False),
     "ner_model": Key(str, False, "the spaCy pipeline used by default for this language (a pinned wheel, "
                                  "requirements/models.txt); absent: rules only"),
