@@ -58,8 +58,7 @@ def pipeline_key(ner: str | None) -> str:
 
 
 def article_key(article: Article) -> str:
-    return hashlib.sha256(json.dumps(dataclasses.asdict(article), sort_keys=True,
-                                     ensure_ascii=False).encode()).hexdigest()[:32]
+    return hashlib.sha256(json.dumps(dataclasses.asdict(article), sort_keys=True).encode()).hexdigest()[:32]
 
 
 @dataclass
@@ -70,7 +69,7 @@ class ExtractionCache:
     previous: Path | None = None  # the previous output's extractions folder
     known: dict[str, str] = field(default_factory=dict)  # article id → article key, from the previous output
     written: dict[str, str] = field(default_factory=dict)
-    inputs: list[str] = field(default_factory=list)  # as given on the command line, from ``cwd``
+    inputs: list[str] = field(default_factory=list)  # the input files (folders expanded), from ``cwd``
     cwd: str = ""
 
     @classmethod
@@ -98,7 +97,8 @@ class ExtractionCache:
 
     def to_json(self) -> str:
         return json.dumps({"pipeline": self.pipeline, "cwd": self.cwd, "inputs": self.inputs,
-                           "articles": dict(sorted(self.written.items()))}, ensure_ascii=False, indent=1) + "\n"
+                           "articles": dict(sorted(self.written.items()))}, indent=1) + "\n"
+        # ASCII escapes: an input file name that is not valid UTF-8 survives as \udcxx
 
 
 def previous_inputs(out: Path) -> list[str]:

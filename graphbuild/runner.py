@@ -48,6 +48,9 @@ class RunReport:
     entries: list[ReportEntry] = field(default_factory=list)
     outputs: dict[str, str] = field(default_factory=dict)
     seconds: float = 0.0
+    timings: dict[str, float] = field(default_factory=dict)  # CPU seconds per stage (this process): never in
+    # report.json, whose bytes must not depend on the machine; shown in the summary
+    peak_mb: float = 0.0
     extracted: int = 0  # articles the pipeline ran on
     reused: int = 0  # articles whose previous extraction was re-used (same article, same pipeline)
 
@@ -72,6 +75,9 @@ class RunReport:
         reuse = f"; {self.extracted} extracted, {self.reused} re-used" if self.reused else ""
         lines = [f"{len(self.entries)} inputs: {self.count('done')} done, {self.count('skipped')} skipped, "
                  f"{self.count('failed')} failed ({self.seconds:.1f} s{reuse})"]
+        if self.timings:
+            stages = ", ".join(f"{k} {v:.1f}" for k, v in self.timings.items())
+            lines.append(f"  CPU s by stage: {stages}; peak memory {self.peak_mb:,.0f} MB")
         for e in self.entries:
             if e.status != "done":
                 lines.append(f"  {e.status:7} {e.source}: {e.reason}")
@@ -184,11 +190,7 @@ def extract_items(items: Iterable[Item], pipeline: Pipeline,
         for entry, art in admitted(items, report, progress):
             previous = cache.reuse(art) if cache is not None else None
             if previous is not None:
-                counts = {k: len(previous.get(k) or []) for k in ("persons", "organisations", "countries", "cities",
-                                                                  "meetings")}
-                _record(entry, ("done", None, previous, counts), on_extraction)
-                report.reused += 1
-                cache.remember(art)
+                _reuse(entry, art, previous, report, cache, on_extraction)
                 if progress:
                     progress()
                 continue
@@ -202,7 +204,8 @@ def extract_items(items: Iterable[Item], pipeline: Pipeline,
 
 
 def extract_with_dask(items: Iterable[Item], report: RunReport, on_extraction: Callable[[dict], None],
-                      scheduler: str | None = None, ner: str | None = None, partition: int = 200) -> None:
+                      scheduler: str | None = None, ner: str | None = None, partition: int = 200,
+                      cache: ExtractionCache | None = None) -> None:
     """Extraction as a map over partitions on a Dask cluster; the merge stays a reduce here.
 
     Without ``scheduler`` a local cluster is started for the run. Outcomes come back in
@@ -211,7 +214,13 @@ def extract_with_dask(items: Iterable[Item], report: RunReport, on_extraction: C
     import dask.bag as db
     from dask.distributed import Client, LocalCluster
 
-    tasks = list(admitted(items, report))
+    tasks = []
+    for entry, art in admitted(items, report):
+        previous = cache.reuse(art) if cache is not None else None
+        if previous is not None:
+            _reuse(entry, art, previous, report, cache, on_extraction)
+        else:
+            tasks.append((entry, art))
     if not tasks:
         return
     cluster = None
@@ -228,8 +237,20 @@ def extract_with_dask(items: Iterable[Item], report: RunReport, on_extraction: C
         client.close()
         if cluster:
             cluster.close()
-    for (entry, _), outcome in zip(tasks, results, strict=True):
+    for (entry, art), outcome in zip(tasks, results, strict=True):
         _record(entry, outcome, on_extraction)
+        report.extracted += 1
+        if cache is not None and outcome[0] == "done":
+            cache.remember(art)
+
+
+def _reuse(entry: ReportEntry, art, previous: dict, report: RunReport, cache: ExtractionCache,
+           on_extraction: Callable[[dict], None]) -> None:
+    """Record an article's previous extraction as this run's (the same article, the same pipeline)."""
+    counts = {k: len(previous.get(k) or []) for k in ("persons", "organisations", "countries", "cities", "meetings")}
+    _record(entry, ("done", None, previous, counts), on_extraction)
+    report.reused += 1
+    cache.remember(art)
 
 
 def _dask_partition(part, ner):
@@ -283,9 +304,9 @@ def run_build(inputs: list[str], out: Path, pipeline: Pipeline | None = None, fo
         work.mkdir(parents=True)
         try:
             cache = None
-            if pipeline is None and engine == "local":
+            if pipeline is None:
                 cache = ExtractionCache.open(out, pipeline_key(ner), force)
-                cache.inputs, cache.cwd = [i for i in inputs if i != "-"], os.getcwd()
+                cache.inputs, cache.cwd = input_files(inputs), os.getcwd()
             report, kg = _build_into(work, out, inputs, pipeline, formats, show_progress, base_iri, jobs, engine,
                                      scheduler, ner, started, cache)
         except BaseException:
@@ -316,8 +337,9 @@ def _build_into(work: Path, out: Path, inputs, pipeline, formats, show_progress,
         write_text(path, dump_json(d))
         written.append(path)
 
+    started_cpu = time.process_time()
     if engine == "dask":
-        extract_with_dask(read(inputs), report, keep, scheduler=scheduler, ner=ner)
+        extract_with_dask(read(inputs), report, keep, scheduler=scheduler, ner=ner, cache=cache)
     elif engine == "local":
         progress = bar.update if bar is not None else None
         extract_items(read(inputs), pipeline, keep, report, progress=progress, jobs=jobs, ner=ner, cache=cache)
@@ -325,11 +347,15 @@ def _build_into(work: Path, out: Path, inputs, pipeline, formats, show_progress,
         raise ValueError(f"unknown engine {engine!r} (local or dask)")
     if bar is not None:
         bar.close()
+    report.timings["read+extract"] = time.process_time() - started_cpu
+    started_cpu = time.process_time()
     kg = merge_extractions(written)
+    report.timings["merge"] = time.process_time() - started_cpu
     kg.report = report
     from .export import write_all
 
-    written = write_all(kg, work, formats=formats, base_iri=base_iri)
+    written = write_all(kg, work, formats=formats, base_iri=base_iri, timings=report.timings)
+    report.peak_mb = _peak_mb()
     report.outputs.update({k: str(out / Path(v).relative_to(work)) for k, v in written.items()})
     report.outputs["extractions"] = str(out / "extractions")
     if cache is not None:
@@ -338,6 +364,24 @@ def _build_into(work: Path, out: Path, inputs, pipeline, formats, show_progress,
     write_text(work / "report.json", dump_json(report.to_dict()))
     report.outputs["report"] = str(out / "report.json")
     return report, kg
+
+
+def input_files(inputs: Iterable[str]) -> list[str]:
+    """The files the inputs name (folders expanded), sorted: what an output was built from, whatever the
+    order or the form (a folder, or its files) they were given in. Stdin is not kept."""
+    from .ingest import iter_files
+
+    return sorted({str(path) for _, path in iter_files(inputs) if path is not None})
+
+
+def _peak_mb() -> float:
+    """This process's peak resident memory in MB (0 where the platform does not say)."""
+    try:
+        import resource
+    except ImportError:
+        return 0.0
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
 
 class OutputBusy(RuntimeError):

@@ -50,7 +50,7 @@ def test_build_reports_every_input_and_goes_on(tmp_path):
     assert by_source["empty.txt"]["status"] == "skipped"
     assert by_source["feed.jsonl:1"]["status"] == "done"
     assert by_source["feed.jsonl:2"]["status"] == "failed"
-    assert report["summary"] == {"inputs": 5, "done": 2, "skipped": 1, "failed": 2}
+    assert report["summary"] == {"inputs": 5, "done": 2, "skipped": 1, "failed": 2, "extracted": 2, "reused": 0}
     ids = {e["article"] for e in report["inputs"] if e["status"] == "done"}
     assert {p.stem for p in (out / "extractions").glob("*.json")} == ids
     assert (out / "graph.json").exists() and (out / "graph.graphml").exists()
