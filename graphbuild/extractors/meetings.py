@@ -424,16 +424,23 @@ class MeetingAssembler:
         return (not d.persons and not d.date and not d.city_attached and d.ordinal is not None and
                 any(m is not d and m.ordinal and abs(m.ordinal - d.ordinal) == 1 for m in main))
 
+    @staticmethod
+    def _future_sentence(ad: AnalysedDoc, sent: int) -> bool:
+        """Does the sentence hold a future cue ("will", "سيعقد")? Asked once per sentence, not per trigger:
+        a one-line article of a megabyte is one sentence with thousands of triggers."""
+        known = ad.extra.setdefault("future_sentences", None)
+        if known is None:
+            cues = ad.lang.future_cues
+            known = ad.extra["future_sentences"] = {ad.tokens[i].sent for i in ad.starts(cues)
+                                                    if cues.match_at(ad.tokens, i)}
+        return sent in known
+
     def _local(self, ad: AnalysedDoc, trig: Ent, sent: int) -> dict:
-        lang = ad.lang
-        toks = ad.tokens
         cities = [c for c in ad.in_sentence("CITY", sent) if not self._not_venue(ad, c)]
         attached = [c for c in cities if trig.end <= c.start <= trig.end + 8]
         dates = ad.in_sentence("DATE", sent)
         durations = ad.in_sentence("DURATION", sent)
-        sent_tokens = [t for t in toks if t.sent == sent]
-        cues = ad.starts(lang.future_cues)
-        future = any(lang.future_cues.match_at(toks, t.i) for t in sent_tokens if t.i in cues)
+        future = self._future_sentence(ad, sent)
         return {
             "ordinal": trig.data.get("ordinal"),
             "city": min(cities, key=lambda c: abs(c.start - trig.start)) if cities else None,
