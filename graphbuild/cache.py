@@ -51,9 +51,25 @@ def _model_versions() -> list[str]:
     return found
 
 
+def _library_versions(ner: str | None) -> str:
+    """Python and the libraries whose data or models shape an extraction (CLDR names, spaCy, a --ner model)."""
+    import sys
+
+    found = [f"python=={sys.version_info[0]}.{sys.version_info[1]}"]
+    names = ["babel", "spacy", "thinc", "python-crfsuite"]
+    if ner and ner.startswith("spacy:"):
+        names.append(ner.split(":", 1)[1])
+    for name in names:
+        try:
+            found.append(f"{name}=={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            found.append(f"{name}==missing")
+    return " ".join(found)
+
+
 def pipeline_key(ner: str | None) -> str:
     """What every extraction of this run depends on besides its article."""
-    parts = [_code_and_data_hash(), *_model_versions(), f"ner={ner or 'default'}"]
+    parts = [_code_and_data_hash(), *_model_versions(), f"ner={ner or 'default'}", _library_versions(ner)]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:32]
 
 
@@ -78,7 +94,6 @@ class ExtractionCache:
         pipeline changed, or ``force``)."""
         found = cls(pipeline)
         saved = _read(out / CACHE_FILE)
-        found.inputs = list(saved.get("inputs") or [])
         if not force and saved.get("pipeline") == pipeline and (out / "extractions").is_dir():
             found.previous = out / "extractions"
             found.known = {str(k): str(v) for k, v in (saved.get("articles") or {}).items()}

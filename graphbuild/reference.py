@@ -118,6 +118,13 @@ def organisations() -> dict[str, OrgEntry]:
     unknown = sorted({e.parent for e in out.values() if e.parent and e.parent not in out})
     if unknown:
         raise ValueError(f"organisations.yaml: unknown parent id(s) {', '.join(unknown)}")
+    for e in out.values():  # a cycle of parents would make "the body of the body of …" endless
+        seen, key = set(), e.id
+        while key is not None:
+            if key in seen:
+                raise ValueError(f"organisations.yaml: the parents of {e.id!r} go round in a circle")
+            seen.add(key)
+            key = out[key].parent
     return out
 
 

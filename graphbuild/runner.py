@@ -77,7 +77,8 @@ class RunReport:
                  f"{self.count('failed')} failed ({self.seconds:.1f} s{reuse})"]
         if self.timings:
             stages = ", ".join(f"{k} {v:.1f}" for k, v in self.timings.items())
-            lines.append(f"  CPU s by stage: {stages}; peak memory {self.peak_mb:,.0f} MB")
+            lines.append(f"  CPU s by stage (main process; --jobs workers not counted): {stages}; "
+                         f"peak memory {self.peak_mb:,.0f} MB")
         for e in self.entries:
             if e.status != "done":
                 lines.append(f"  {e.status:7} {e.source}: {e.reason}")
@@ -371,7 +372,7 @@ def input_files(inputs: Iterable[str]) -> list[str]:
     order or the form (a folder, or its files) they were given in. Stdin is not kept."""
     from .ingest import iter_files
 
-    return sorted({str(path) for _, path in iter_files(inputs) if path is not None})
+    return sorted({os.path.normpath(path) for _, path in iter_files(inputs) if path is not None})
 
 
 def _peak_mb() -> float:

@@ -82,7 +82,7 @@ def _letters_of(word: str) -> str:
         if c == _SHADDA:
             if out:
                 out.append(c)
-        elif "\u0621" <= c <= "\u064a" or c in _LETTERS:
+        elif c != "\u0640" and ("\u0621" <= c <= "\u064a" or c in _LETTERS):  # U+0640 is the tatweel
             out.append(c)
     return "".join(out)
 

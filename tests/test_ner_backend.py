@@ -51,15 +51,15 @@ def test_the_rules_keep_their_names_and_the_model_lengthens_one_it_reads_further
     assert kadhimi["roles"] and kadhimi["roles"][0]["title_en"].startswith("prime minister")
 
 
-@pytest.mark.parametrize("text, not_an_org", [
-    ("La ministre des Affaires étrangères Clotilde Vasseur a reçu le ministre des Affaires étrangères "
-     "du Mali.", "ministre des Affaires étrangères"),
-    ("The summit of Heads of State and Government opened in Addis Ababa on Sunday.",
+@pytest.mark.parametrize("lang, text, not_an_org", [
+    ("fr", "Lundi, le ministre des Affaires étrangères Clotilde Vasseur a rencontré ses homologues à Rome.",
+     "ministre des Affaires étrangères"),
+    ("en", "The summit of Heads of State and Government opened in Addis Ababa on Sunday.",
      "Heads of State and Government"),
-    ("The two ministers signed an Air Services Agreement in Nagoya.", "Air Services Agreement"),
+    ("en", "The two ministers signed an Air Services Agreement in Nagoya.", "Air Services Agreement"),
 ])
-def test_the_models_failure_shapes_are_no_organisations(text, not_an_org):
-    assert not_an_org not in _orgs(graphbuild.extract(text, lang="fr" if " la " in text else "en"))
+def test_the_models_failure_shapes_are_no_organisations(lang, text, not_an_org):
+    assert not_an_org not in _orgs(graphbuild.extract(text, lang=lang))
 
 
 def test_an_organisation_cut_after_an_elision_runs_on_over_its_name():

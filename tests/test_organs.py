@@ -81,3 +81,19 @@ def test_a_city_read_from_an_alternate_name_needs_a_place_around_it():
     text = "Thirty-one leaders attended. Trente et un chefs d'État étaient présents à la clôture, dimanche soir."
     assert not graphbuild.extract(text, lang="fr")["cities"]
     assert graphbuild.extract("Le sommet s'est tenu à Trento, en Italie, dimanche.", lang="fr")["cities"]
+
+
+def test_a_body_named_alone_is_no_meeting_even_if_its_name_is_a_meeting_word():
+    for text, lang in (("قال المتحدث إن الجمعية العامة للأمم المتحدة فشلت في حماية المدنيين.", "ar"),
+                       ("Il a dit que l'Assemblée générale des Nations unies avait échoué.", "fr")):
+        assert not graphbuild.extract(text, lang=lang)["meetings"], text
+
+
+def test_parents_never_go_round_in_a_circle():
+    table = organisations()
+    for entry in table.values():
+        seen, key = set(), entry.id
+        while key is not None:
+            assert key not in seen
+            seen.add(key)
+            key = table[key].parent

@@ -43,13 +43,21 @@ class TriggerFinder:
 
     @staticmethod
     def _sitting_organ(ad: AnalysedDoc, i: int) -> bool:
-        """An organ whose generic name is a meeting word ("المجلس الوزاري" of the GCC, a ministerial
-        council): the organ and its session are both named, so the trigger stands."""
+        """An organ whose name is a meeting word, in session ("المجلس الوزاري" of the GCC named by its
+        generic name; "أعمال المجلس الوزاري لمجلس التعاون", "the session of the …"): the organ and its
+        sitting are both named, so the trigger stands. Named alone ("الجمعية العامة للأمم المتحدة فشلت"),
+        it is only the body."""
         org = ad.starting_at("ORG", i)
         if org is None or not org.key:
             return False
+        if org.data.get("source") == "organ":
+            return True
         entry = organisations().get(org.key)
-        return entry is not None and entry.parent is not None
+        if entry is None or entry.parent is None:
+            return False
+        sitting = ad.lang.word_set("sitting_words")
+        return any(sitting.intersection(ad.tokens[k].bare_variants)
+                   for k in range(max(0, i - 3), i) if ad.tokens[k].sent == ad.tokens[i].sent)
 
     def __call__(self, ad: AnalysedDoc) -> None:
         toks = ad.tokens

@@ -52,8 +52,8 @@ def load_model(model: str):
     try:
         import spacy
     except ImportError:
-        raise BackendUnavailable("spaCy is not installed: pip install 'graphbuild[spacy]' "
-                                 "(or run the README's set-up)") from None
+        raise BackendUnavailable("spaCy is not installed: pip install graphbuild (or run the README's "
+                                 "set-up: make demo)") from None
     try:
         nlp = spacy.load(model, exclude=_EXCLUDE)
     except OSError:

@@ -132,7 +132,8 @@ def _listed_org_node(store: GraphStore, org: str) -> str | None:
     if org not in store.g:
         store.node(org, "organisation", entry.en, wikidata=entry.wikidata, country=entry.country,
                    acronym=entry.acronym, name_en=entry.en)
-        store.add_name(org, entry.names.get("ar"))
+        for name in sorted(set(entry.names.values())):
+            store.add_name(org, name)
     return org
 
 

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
+from .. import ids
+
 if TYPE_CHECKING:
     from .store import GraphStore
 
@@ -150,8 +152,9 @@ def meetings(kg: GraphStore, *, country: str | None = None, since: str | None = 
             "id": m, "label": d.get("label"), "type": d.get("meeting_type"), "status": d.get("status"),
             "ordinal": d.get("ordinal"), "date": d.get("date_start"), "date_end": d.get("date_end"),
             "date_start": d.get("date_start"),
-            "city": name_of(kg, d.get("city")), "country": name_of(kg, f"country:{d['country']}")
-            if d.get("country") else None, "country_code": d.get("country"),
+            "city": name_of(kg, d.get("city")),
+            "country": name_of(kg, ids.country_node(d["country"])) if d.get("country") else None,
+            "country_code": d.get("country"),
             "participants": "; ".join(name_of(kg, p) or p for p in people), "n_participants": len(people),
             "organisations": "; ".join(name_of(kg, o) or o for o in _attending(kg, m, "organisation")),
             "countries": "; ".join(countries),

@@ -88,6 +88,8 @@ KEYS: dict[str, Key] = {
     "reception_verbs": _list("verbs of receiving a visitor ('received', 'استقبل'): the subject hosts", False),
     "with_words": _list("'with': a list of counterparts follows a meeting word ('talks with A, B and C')", False),
     "counterpart_words": _list("'counterpart(s)': the countries after it are the counterparts'", False),
+    "sitting_words": _list("words before a body's name that make it sit ('أعمال', 'session', 'travaux'): a body "
+                           "whose name is a meeting word is then a meeting too", False),
     "sidelines_cues": _list("'on the sidelines of': the meeting is part of the one named next", False),
     "not_venue_cues": _list("words that make a place no venue (headquarters of, based in)"),
     "ordinals": _map("ordinal words → number"),
