@@ -132,7 +132,7 @@ def _select(base: str, query: str) -> list[dict]:
     req = urllib.request.Request(base + "/query", data=urllib.parse.urlencode({"query": query}).encode(),
                                  headers={"Accept": "application/sparql-results+json",
                                           "Content-Type": "application/x-www-form-urlencoded"})
-    with urllib.request.urlopen(req, timeout=30) as resp:
+    with urllib.request.urlopen(req, timeout=180) as resp:
         return json.loads(resp.read())["results"]["bindings"]
 
 
