@@ -111,9 +111,9 @@ class ExtractionCache:
         self.written[article.id] = article_key(article)
 
     def to_json(self) -> str:
+        """In ASCII escapes: an input file name that is not valid UTF-8 survives as \\udcxx."""
         return json.dumps({"pipeline": self.pipeline, "cwd": self.cwd, "inputs": self.inputs,
                            "articles": dict(sorted(self.written.items()))}, indent=1) + "\n"
-        # ASCII escapes: an input file name that is not valid UTF-8 survives as \udcxx
 
 
 def previous_inputs(out: Path) -> list[str]:
