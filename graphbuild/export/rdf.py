@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from .. import ids
+from ..graph.labels import meeting_titles
 from ..lang import profile
 from ..script import script_lang
 from . import ABSOLUTE_IRI
@@ -199,6 +200,8 @@ class RdfMapper:
                 arts)
         for alt in sorted(set(d.get("names", [])) - {label}):
             yield T(s, _q("skos:altLabel"), Lit(alt, script_lang(alt, "en")), arts)
+        for lang, title in meeting_titles(self.kg, nid).items():  # what, where, when: the viewer's label
+            yield T(s, _q("rdfs:label"), Lit(title, lang))
         if d.get("meeting_type"):
             yield T(s, _q("gb:meetingType"), Lit(d["meeting_type"]), arts)
         if d.get("ordinal") is not None:

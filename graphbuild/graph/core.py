@@ -81,7 +81,7 @@ class KnowledgeGraph(GraphStore):
 
     def meetings(self, **filters):
         """Meetings as a DataFrame, one row each, with names: filters ``country=``, ``since=``, ``until=``,
-        ``type=``, ``person=`` (a part of a name, any script)."""
+        ``type=``, ``person=`` (a part of a name, any script); ``lang=`` the labels' language (en, fr, ar)."""
         return query.meetings(self, **filters)
 
     def persons(self, name: str | None = None):

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 
 from .. import ids
+from .labels import meeting_title
 
 if TYPE_CHECKING:
     from .store import GraphStore
@@ -131,8 +132,9 @@ def _dates(values):
 
 
 def meetings(kg: GraphStore, *, country: str | None = None, since: str | None = None, until: str | None = None,
-             type: str | None = None, person: str | None = None):  # noqa: A002 - the column's name
-    """Meetings as a DataFrame, one row each, with names rather than ids: label, type, status, date
+             type: str | None = None, person: str | None = None, lang: str = "en"):  # noqa: A002 - the column's name
+    """Meetings as a DataFrame, one row each, with names rather than ids: label (what, where, when, in
+    ``lang``: "en", "fr" or "ar"), trigger (the words that reported it), type, status, date
     (a datetime; NaT when unknown), city, host country, participants' names, organisations, countries.
 
     Filters: ``country`` (ISO code or name, host or taking part), ``since``/``until`` (dates, inclusive;
@@ -149,7 +151,8 @@ def meetings(kg: GraphStore, *, country: str | None = None, since: str | None = 
         countries = sorted({kg.g.nodes[c].get("iso2") for c in _attending(kg, m, "country")} - {None}
                            | ({d["country"]} if d.get("country") else set()))
         rows.append({
-            "id": m, "label": d.get("label"), "type": d.get("meeting_type"), "status": d.get("status"),
+            "id": m, "label": meeting_title(kg, m, lang), "trigger": d.get("label"),
+            "type": d.get("meeting_type"), "status": d.get("status"),
             "ordinal": d.get("ordinal"), "date": d.get("date_start"), "date_end": d.get("date_end"),
             "date_start": d.get("date_start"),
             "city": name_of(kg, d.get("city")),
@@ -160,7 +163,8 @@ def meetings(kg: GraphStore, *, country: str | None = None, since: str | None = 
             "countries": "; ".join(countries),
             "articles": len({s[0] for s in d.get("sources", [])}),
             "_people": people, "_countries": countries})
-    df = pd.DataFrame(rows, columns=["id", "label", "type", "status", "ordinal", "date", "date_end", "date_start",
+    df = pd.DataFrame(rows, columns=["id", "label", "trigger", "type", "status", "ordinal", "date", "date_end",
+                                     "date_start",
                                      "city", "country", "country_code", "participants", "n_participants",
                                      "organisations", "countries", "articles", "_people", "_countries"])
     df["date"], df["date_end"] = _dates(df["date"]), _dates(df["date_end"])
@@ -245,12 +249,15 @@ def participations(kg: GraphStore):
     import pandas as pd
 
     merged: dict[tuple[str, str], dict[str, Any]] = {}
+    titles: dict[str, str] = {}
     for u, v, d in sorted(kg.g.edges(data=True), key=lambda e: (e[0], e[1], e[2].get("role") or "")):
         if d["type"] != "participated_in" or kg.g.nodes[u]["type"] != "person":
             continue
         m = kg.g.nodes[v]
+        if v not in titles:
+            titles[v] = meeting_title(kg, v)
         row = merged.setdefault((v, u), {
-            "meeting": v, "meeting_label": m.get("label"), "date": m.get("date_start"), "person": u,
+            "meeting": v, "meeting_label": titles[v], "date": m.get("date_start"), "person": u,
             "name": kg.g.nodes[u].get("label"), "roles": set(), "roles_en": set(), "on_behalf_of": set(),
             "side": d.get("side"), "confidence": 0.0, "articles": set()})
         for key, value in (("roles", d.get("role")), ("roles_en", d.get("role_en")),
