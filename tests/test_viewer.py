@@ -51,6 +51,13 @@ def open_page(browser, path: Path):
     return page, errors, requests
 
 
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    out = tmp_path_factory.mktemp("demo")
+    kg = graphbuild.build([ROOT / "data"], out=out)
+    return kg, out / "graph.html"
+
+
 def expected_counts(kg: KnowledgeGraph) -> tuple[int, int]:
     nodes = [n for n, d in kg.g.nodes(data=True) if d["type"] not in ("article", "role")]
     keep = set(nodes)
@@ -68,14 +75,15 @@ def test_built_view_opens_offline_with_all_nodes(browser, tmp_path):
     n_edges = page.evaluate("window.graphbuild.edges.length")
     drawn = page.evaluate("Object.keys(window.graphbuild.network.getPositions()).length")
     assert (n_nodes, n_edges) == expected_counts(kg)
-    assert drawn == n_nodes
+    hidden = page.evaluate("window.graphbuild.nodes.get({filter: n => n.hidden}).length")  # isolated mentions
+    assert drawn == n_nodes - hidden and hidden < n_nodes / 2
     assert errors == [] and requests == []
     # click a meeting: its participants stay highlighted and the panel shows the sources
     meeting = max(kg.nodes_of("meeting"), key=lambda m: len(kg.participants(m)))
     page.evaluate("""id => { const n = window.graphbuild.network; n.selectNodes([id]);
         n.body.emitter.emit('click', {nodes: [id], edges: []}); }""", meeting)
     panel = page.inner_text("#panel").lower()
-    assert "sources" in panel and "participants" in panel
+    assert "sources" in panel and "who" in panel
     search = page.locator("#search")
     search.fill("الدخيسي")
     assert "found" in page.inner_text("#search-status") and not page.inner_text("#search-status").startswith("0")
@@ -157,3 +165,184 @@ def test_big_graphs_are_laid_out_around_a_simulated_core():
     far = [v for v in g if v.startswith("person:0")
            if math.dist(pos[v], pos[next(iter(g.neighbors(v)))]) > span / 5]
     assert not far, far[:5]
+
+
+# -- the view for people: labels, panels, timeline, deep links, list, languages ----------------------
+
+def _click(page, node_id: str) -> None:
+    page.evaluate("""id => window.graphbuild.network.body.emitter.emit('click', {nodes: [id], edges: []})""", node_id)
+
+
+def _shown(page) -> set[str]:
+    return set(page.evaluate("window.graphbuild.nodes.get({filter: n => !n.hidden}).map(n => n.id)"))
+
+
+def _meeting_titled(kg, start: str) -> str:
+    from graphbuild.graph.labels import meeting_title
+
+    found = [m for m in kg.nodes_of("meeting") if meeting_title(kg, m, "en").startswith(start)]
+    return max(found, key=lambda m: (len(kg.participants(m)), m))
+
+
+LABEL_BOXES = """() => { const n = window.graphbuild.network;
+    return Object.keys(window.graphbuild.shownLabels).map(id => {
+        const s = n.body.nodes[id].labelModule.size; return [id, s.left, s.top, s.width, s.height]; }); }"""
+
+
+@pytest.mark.browser
+def test_first_view_shows_meeting_titles_without_overlaps_and_hides_isolated_mentions(browser, demo):
+    kg, path = demo
+    page, errors, _ = open_page(browser, path)
+    boxes = page.evaluate(LABEL_BOXES)
+    labelled = {b[0] for b in boxes}
+    assert len([x for x in labelled if x.startswith("meeting:")]) >= 5, labelled
+    assert len([x for x in labelled if x.startswith("person:")]) >= 3, labelled
+    for i, a in enumerate(boxes):  # vis-network's own geometry of the drawn labels
+        for b in boxes[i + 1:]:
+            assert not (a[1] < b[1] + b[3] and b[1] < a[1] + a[3] and a[2] < b[2] + b[4] and b[2] < a[2] + a[4]), (a, b)
+    tunis = _meeting_titled(kg, "42nd session of Council of Arab Interior Ministers")
+    label = page.evaluate("id => window.graphbuild.data.details[id].label.en", tunis)
+    assert "42nd session of Council of Arab Interio" in label and "Tunis · 3 Mar 2025" in label
+    degree = page.evaluate("Object.fromEntries(Object.entries(window.graphbuild.data.details)"
+                           ".map(([k, d]) => [k, d.degree]))")
+    isolated = {k for k, d in degree.items() if d == 0}
+    assert isolated and not (isolated & _shown(page))
+    page.check("#isolated")
+    assert isolated <= _shown(page)
+    sizes = page.evaluate("Object.fromEntries(window.graphbuild.nodes.get().map(n => [n.id, n.size]))")
+    assert max(v for k, v in sizes.items() if k.startswith("country:")) < max(v for k, v in sizes.items()
+                                                                           if k.startswith("meeting:"))
+    assert errors == []
+    page.close()
+
+
+@pytest.mark.browser
+def test_meeting_panel_says_when_where_who_and_why(browser, demo):
+    kg, path = demo
+    page, errors, _ = open_page(browser, path)
+    marrakesh = _meeting_titled(kg, "4th meeting")
+    _click(page, marrakesh)
+    panel = page.inner_text("#panel")
+    assert "4th meeting" in panel and "Marrakesh" in panel and "26 Apr 2016" in panel
+    for heading in ("when", "where", "who", "organisations", "sources"):  # headings are upper-cased by CSS
+        assert heading in panel.lower(), heading
+    for person in kg.participants(marrakesh):
+        assert kg.g.nodes[person]["label"] in panel
+    assert "secretary general of Interpol" in panel  # roles beside the names
+    assert "date_start_claims" not in panel and "merged" not in panel  # no internals
+    assert page.locator("#panel details.why summary").inner_text().startswith("Why these reports")
+    assert page.evaluate("location.hash") == "#" + marrakesh.replace(":", "%3A")
+    # a person in the panel opens their own panel: roles over time, meetings (dated, clickable), people met
+    page.locator("#panel button.ref", has_text="Mohamed Ben Ali Koumane").first.click()
+    person = page.inner_text("#panel")
+    assert "roles" in person.lower() and "meetings" in person.lower() and "met most often" in person.lower()
+    assert "26 Apr 2016" in person and "محمد بن علي قمان" in person
+    page.locator("#panel button.ref", has_text="42nd session of Council of Arab Interior Ministers").first.click()
+    assert "Tunis" in page.inner_text("#panel h2")
+    assert errors == []
+    page.close()
+
+
+@pytest.mark.browser
+def test_deep_links_open_a_node(browser, demo):
+    kg, path = demo
+    person = kg.find("Mohamed Dkhissi", "person")
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    page.goto(path.as_uri() + "#" + person)
+    page.wait_for_selector("body[data-ready='1']", state="attached", timeout=60000)
+    assert page.inner_text("#panel h2") == kg.g.nodes[person]["label"]
+    meeting = kg.meetings_of(person)[0]
+    page.evaluate("id => { location.hash = id; }", meeting)
+    page.wait_for_timeout(300)  # hashchange is asynchronous
+    assert page.inner_text("#panel .kind").lower() == "meeting"
+    page.close()
+
+
+@pytest.mark.browser
+def test_timeline_brush_keeps_the_period_only(browser, demo):
+    kg, path = demo
+    page, errors, _ = open_page(browser, path)
+    months = page.locator("#timeline .month")
+    first = next(i for i in range(months.count()) if months.nth(i).get_attribute("data-month") == "2025-01")
+    last = next(i for i in range(months.count()) if months.nth(i).get_attribute("data-month") == "2025-03")
+    a, b = months.nth(first).bounding_box(), months.nth(last).bounding_box()
+    page.mouse.move(a["x"] + a["width"] / 2, a["y"] + a["height"] / 2)
+    page.mouse.down()
+    page.mouse.move(b["x"] + b["width"] / 2, b["y"] + b["height"] / 2, steps=5)
+    page.mouse.up()
+    assert page.input_value("#date-from") == "2025-01-01" and page.input_value("#date-to") == "2025-03-31"
+    shown = _shown(page)
+    meetings = [m for m in shown if m.startswith("meeting:")]
+    assert meetings
+    for m in meetings:
+        assert "2025-01-01" <= kg.g.nodes[m]["date_start"] <= "2025-03-31"
+    undated = {m for m in kg.nodes_of("meeting") if not kg.g.nodes[m].get("date_start")}
+    assert not (undated & shown)
+    for p in (x for x in shown if x.startswith("person:")):  # people only through a meeting in the period
+        assert set(kg.meetings_of(p)) & set(meetings), p
+    page.check("#undated")
+    assert undated <= _shown(page)
+    assert errors == []
+    page.close()
+
+
+@pytest.mark.browser
+def test_ego_view_does_not_spread_through_places(browser, demo):
+    kg, path = demo
+    page, errors, _ = open_page(browser, path)
+    person = kg.find("Mohamed Dkhissi", "person")
+    _click(page, person)
+    page.click("#focus")
+    shown = _shown(page)
+    g = kg.g.to_undirected(as_view=True)
+    allowed = {person} | set(g.neighbors(person))
+    for m in kg.meetings_of(person):
+        allowed |= set(kg.participants(m))
+    assert person in shown and shown <= allowed
+    assert len(shown) < 0.5 * page.evaluate("window.graphbuild.nodes.length")
+    assert errors == []
+    page.close()
+
+
+@pytest.mark.browser
+def test_meetings_list_sorts_and_exports_csv(browser, demo):
+    kg, path = demo
+    page, errors, _ = open_page(browser, path)
+    page.click("#tab-list")
+    rows = page.locator("#meeting-table tbody tr")
+    shown_meetings = {m for m in _shown(page) if m.startswith("meeting:")}
+    assert rows.count() == len(shown_meetings) > 5
+    dates = [rows.nth(i).locator("td").first.inner_text() for i in range(rows.count())]
+    assert dates == sorted(dates)
+    page.click("#meeting-table th[data-key='date']")
+    dates = [rows.nth(i).locator("td").first.inner_text() for i in range(rows.count())]
+    assert dates == sorted(dates, reverse=True)
+    rows.first.click()
+    assert page.inner_text("#panel .kind").lower() == "meeting"
+    with page.expect_download() as download:
+        page.click("#csv")
+    text = Path(download.value.path()).read_text(encoding="utf-8-sig")
+    lines = text.strip().splitlines()
+    assert lines[0] == "id,date,title,place,people" and len(lines) == 1 + len(shown_meetings)
+    assert errors == []
+    page.close()
+
+
+@pytest.mark.browser
+def test_arabic_view_is_right_to_left_throughout(browser, demo):
+    kg, path = demo
+    page, errors, _ = open_page(browser, path)
+    page.select_option("#language", "ar")
+    assert page.evaluate("document.documentElement.dir") == "rtl"
+    tunis = _meeting_titled(kg, "42nd session of Council of Arab Interior Ministers")
+    _click(page, tunis)
+    assert page.inner_text("#panel h2").startswith("الدورة الـ42 لمجلس وزراء الداخلية العرب")
+    headings = page.locator("#panel h3").all_inner_texts()
+    assert "من" in headings and "المصادر" in headings
+    assert page.evaluate("getComputedStyle(document.querySelector('#panel h3')).direction") == "rtl"
+    assert page.inner_text("#filters h2") == "عرض"
+    label = page.evaluate("id => window.graphbuild.nodes.get(id).label || window.graphbuild.data.details[id].label.ar",
+                          tunis)
+    assert "تونس" in label
+    assert errors == []
+    page.close()

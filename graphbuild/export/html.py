@@ -15,13 +15,17 @@ import base64
 import hashlib
 import html
 import json
+import math
+import re
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
-from ..script import has_arabic
+from .. import ids
+from ..graph.labels import display_languages, format_day, meeting_people, name_in, title_words
+from .rdf import web_iri
 
 if TYPE_CHECKING:
     from ..graph import KnowledgeGraph
@@ -35,19 +39,9 @@ STYLE = {
     "role": {"color": "#8d99ae", "shape": "ellipse", "label": "Role"},
     "article": {"color": "#5c5c5c", "shape": "box", "label": "Article"},
 }
-PHYSICS_MAX_NODES = 300
 SHOWN_EDGE_TYPES = {"participated_in", "located_in", "hosted_by", "holds_role_at", "based_in", "authored_by",
                     "headquartered_in", "sub_organisation_of", "part_of"}
 ISOLATE = ("\u2068", "\u2069")  # FSI … PDI: a label keeps its own direction inside any paragraph
-
-
-def display_label(d: dict[str, Any]) -> str:
-    """The node's label, with an Arabic original beside a Latin form, each in an isolate."""
-    label = str(d.get("label") or "")
-    arabic = next((n for n in d.get("names", []) if has_arabic(n)), None)
-    if arabic and not has_arabic(label) and d.get("type") in ("person", "organisation", "meeting"):
-        return f"{ISOLATE[0]}{label}{ISOLATE[1]} {ISOLATE[0]}{arabic}{ISOLATE[1]}"
-    return f"{ISOLATE[0]}{label}{ISOLATE[1]}"
 
 
 def view_graph(kg: KnowledgeGraph, include_articles: bool = False, include_roles: bool = False) -> nx.MultiDiGraph:
@@ -94,9 +88,9 @@ def force_layout(g: nx.Graph, seed: int, iterations: int) -> dict[str, tuple[flo
         return {nodes[0]: (0.0, 0.0)}
     index = {v: i for i, v in enumerate(nodes)}
     adjacency = np.zeros((n, n))
-    for u, v in g.edges():
+    for u, v, weight in g.edges(data="weight", default=1.0):
         if u != v:
-            adjacency[index[u], index[v]] = adjacency[index[v], index[u]] = 1.0
+            adjacency[index[u], index[v]] = adjacency[index[v], index[u]] = float(weight)
     rng = np.random.RandomState(seed)
     pos = rng.rand(n, 2)
     k = (1.0 / n) ** 0.5  # the ideal distance between nodes in the unit square
@@ -139,13 +133,52 @@ def _core_and_neighbours(simple: nx.Graph, seed: int) -> dict[str, tuple[float, 
         v = queue[placed_at]
         placed_at += 1
         for w in sorted(u for u in simple.neighbors(v) if u in waiting):
-            near = [pos[u] for u in simple.neighbors(w) if u in pos]
+            near = [pos[u] for u in sorted(simple.neighbors(w)) if u in pos]  # a fixed order: the same sums
             cx = sum(p[0] for p in near) / len(near)
             cy = sum(p[1] for p in near) / len(near)
             pos[w] = (cx + rng.uniform(-spread, spread), cy + rng.uniform(-spread, spread))
             waiting.discard(w)
             queue.append(w)
     return pos
+
+
+HUB_TYPES = frozenset({"country", "city"})
+HUB_DEGREE = 3  # a place linked to more than this many nodes pulls them only weakly (HUB_PULL)
+HUB_PULL = 0.05
+
+
+def layout_among_people(g: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
+    """Positions where each meeting sits among its participants.
+
+    Countries and cities link to nearly everything, so a layout that feels their full pull crowds every
+    meeting into the middle; a busy place pulls its nodes only weakly. Nodes with no drawn link wait on
+    a ring outside the picture (the page hides them until asked).
+    """
+    drawn = nx.Graph()
+    drawn.add_nodes_from(sorted(g.nodes))
+    drawn.add_edges_from((u, v) for u, v, _ in drawn_edges(g))
+    for u, v in drawn.edges():
+        hub = any(g.nodes[x]["type"] in HUB_TYPES and drawn.degree(x) > HUB_DEGREE for x in (u, v))
+        drawn[u][v]["weight"] = HUB_PULL if hub else 1.0
+    pos = layout(drawn.subgraph([n for n in drawn if drawn.degree(n)]))
+    extent = max((max(abs(x), abs(y)) for x, y in pos.values()), default=100.0)
+    rest = sorted(n for n in drawn if n not in pos)
+    for i, v in enumerate(rest):  # isolated mentions (and places linked only to them) on an outer ring
+        angle = 2 * math.pi * i / max(len(rest), 1)
+        pos[v] = (round(1.3 * extent * math.cos(angle), 1), round(1.3 * extent * math.sin(angle), 1))
+    return dict(sorted(pos.items()))
+
+
+def drawn_edges(g: nx.MultiDiGraph):
+    """The edges the picture draws, in a fixed order: people to their meetings, meetings to their place,
+    organisations to their parent and seat, roles' countries; a country's or a body's part in a
+    meeting is in the panel, not a line."""
+    for u, v, k, d in sorted(g.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2])):
+        if d["type"] not in SHOWN_EDGE_TYPES:
+            continue
+        if d["type"] == "participated_in" and g.nodes[u]["type"] != "person":
+            continue
+        yield u, v, (k, d)
 
 
 def _sources(kg: KnowledgeGraph, d: dict[str, Any], limit: int = 12) -> list[dict[str, Any]]:
@@ -159,9 +192,19 @@ def _sources(kg: KnowledgeGraph, d: dict[str, Any], limit: int = 12) -> list[dic
         seen.add(key)
         art = kg.articles.get(aid, {})
         out.append({"article": aid, "title": art.get("title") or aid, "published": art.get("published"),
-                    "url": art.get("url"), "sentence": text})
+                    "url": web_iri(art.get("url")), "sentence": text})
         if len(out) >= limit:
             break
+    return out
+
+
+def _merge_notes(kg: KnowledgeGraph, d: dict[str, Any]) -> list[dict[str, str]]:
+    """Why reports were taken for one node, article by article ("same place and date (2024-11-12)")."""
+    out = []
+    for note in d.get("merged", []):
+        aid, _, reason = str(note).partition(": ")
+        title = kg.articles.get(aid, {}).get("title") or aid
+        out.append({"article": str(title), "reason": reason})
     return out
 
 
@@ -184,56 +227,171 @@ def related_countries(kg: KnowledgeGraph, nid: str) -> list[str]:
     return sorted(x for x in out if x)
 
 
-def network_data(kg: KnowledgeGraph) -> dict[str, Any]:
-    """Nodes, edges and details for the page, built through pyvis' Network."""
-    from pyvis.network import Network
+def _days(kg: KnowledgeGraph, d: dict[str, Any]) -> dict[str, str] | None:
+    """A meeting's day (or days) as each display language writes it."""
+    if not d.get("date_start"):
+        return None
+    out = {}
+    for lang in display_languages():
+        start = format_day(d.get("date_start"), lang)
+        end = format_day(d.get("date_end"), lang) if d.get("date_end") != d.get("date_start") else None
+        out[lang] = f"{start} – {end}" if start and end else (start or str(d["date_start"]))
+    return out
 
+
+def _meeting_detail(kg: KnowledgeGraph, mid: str) -> dict[str, Any]:
+    """Who, where, when and with what: everything a meeting's panel shows, as ids and plain text."""
+    g = kg.g
+    d = g.nodes[mid]
+    people: dict[str, dict[str, Any]] = {}
+    orgs, countries = set(), set()
+    for u, _, e in g.in_edges(mid, data=True):
+        kind = g.nodes[u]["type"]
+        if e["type"] == "participated_in" and kind == "person":
+            entry = people.setdefault(u, {"id": u, "roles": set(), "side": None})
+            for role in (e.get("role_en"), e.get("role")):
+                if role:
+                    entry["roles"].add(str(role))
+            entry["side"] = entry["side"] or e.get("side")
+        elif e["type"] == "participated_in" and kind == "organisation":
+            orgs.add(u)
+        elif e["type"] == "participated_in" and kind == "country":
+            countries.add(u)
+    hosts = sorted(v for _, v, e in g.out_edges(mid, data=True) if e["type"] == "hosted_by")
+    subs = sorted(u for u, _, e in g.in_edges(mid, data=True) if e["type"] == "part_of")
+    part_of = sorted(v for _, v, e in g.out_edges(mid, data=True) if e["type"] == "part_of")
+    ordered = meeting_people(kg, mid)
+    return {
+        "when": _days(kg, d), "status": d.get("status"), "meeting_type": d.get("meeting_type"),
+        "city": d.get("city"), "country": ids.country_node(d["country"]) if d.get("country") else None,
+        "people": [{"id": p, "roles": sorted(people[p]["roles"]), "side": people[p]["side"]} for p in ordered],
+        "organisations": sorted(orgs), "countries": sorted(set(countries) | set(hosts)),
+        "sub_meetings": subs, "part_of": part_of,
+    }
+
+
+def _person_detail(kg: KnowledgeGraph, pid: str) -> dict[str, Any]:
+    """Roles over time, meetings attended and the people met most: a person's panel."""
+    g = kg.g
+    meetings = sorted({v for _, v, e in g.out_edges(pid, data=True) if e["type"] == "participated_in"},
+                      key=lambda m: (str(g.nodes[m].get("date_start") or "9999"), m))
+    roles: dict[str, dict[str, Any]] = {}
+    for _, v, e in g.out_edges(pid, data=True):
+        if e["type"] == "participated_in" and (e.get("role_en") or e.get("role")):
+            role = str(e.get("role_en") or e.get("role"))
+            first = roles.setdefault(role, {"role": role, "original": set(), "since": None, "until": None})
+            if e.get("role") and e.get("role") != role:
+                first["original"].add(str(e["role"]))
+            day = g.nodes[v].get("date_start")
+            if day:
+                first["since"] = min(filter(None, [first["since"], day]))
+                first["until"] = max(filter(None, [first["until"], day]))
+        elif e["type"] == "holds_role":
+            role = str(g.nodes[v].get("title_en") or g.nodes[v].get("label"))
+            roles.setdefault(role, {"role": role, "original": set(), "since": None, "until": None})
+            roles[role]["original"] |= {str(n) for n in g.nodes[v].get("names", []) if n != role}
+    met: dict[str, int] = {}
+    for m in meetings:
+        for other in meeting_people(kg, m):
+            if other != pid:
+                met[other] = met.get(other, 0) + 1
+    return {
+        "roles": [{**r, "original": sorted(r["original"])} for r in
+                  sorted(roles.values(), key=lambda r: (str(r["since"] or "9999"), r["role"]))],
+        "meetings": meetings,
+        "met": [[p, n] for p, n in sorted(met.items(), key=lambda x: (-x[1], x[0]))[:12]],
+    }
+
+
+def _neighbours(g: nx.MultiDiGraph) -> dict[str, list[str]]:
+    """Each node's neighbours in the view, for filters and the ego view (hubs included; the page skips them)."""
+    out: dict[str, set[str]] = {}
+    for u, v, d in g.edges(data=True):
+        if d["type"] in SHOWN_EDGE_TYPES:
+            out.setdefault(u, set()).add(v)
+            out.setdefault(v, set()).add(u)
+    return {k: sorted(v) for k, v in sorted(out.items())}
+
+
+def _size(d: dict[str, Any], degree: int) -> float:
+    """Meetings and people drawn larger, growing with their links; places and bodies stay small."""
+    base = {"meeting": 16, "person": 12, "organisation": 10}.get(d["type"], 7)
+    return round(base + 3 * min(degree, 20) ** 0.7, 2)
+
+
+def network_data(kg: KnowledgeGraph) -> dict[str, Any]:
+    """Nodes, edges and everything the page's panels, list and timeline show, with names in each
+    display language; built in one pass over the graph (no per-node search)."""
     g = view_graph(kg.tidy())
-    pos = layout(g)
-    degree = dict(g.degree())
-    net = Network(directed=True, cdn_resources="in_line")
-    details: dict[str, Any] = {}
+    links = _neighbours(g)
+    pos = layout_among_people(g)
+    degree_drawn: dict[str, int] = {}
+    for u, v, _ in drawn_edges(g):
+        degree_drawn[u] = degree_drawn.get(u, 0) + 1
+        degree_drawn[v] = degree_drawn.get(v, 0) + 1
+    langs = display_languages()
+    nodes, details = [], {}
     for nid in sorted(g.nodes):
         d = g.nodes[nid]
         style = STYLE.get(d["type"], STYLE["article"])
         x, y = pos.get(nid, (0.0, 0.0))
-        net.add_node(nid, label=display_label(d), color=style["color"], shape=style["shape"],
-                     size=10 + 4 * min(degree.get(nid, 0), 15) ** 0.8, x=x, y=y)
-        details[nid] = {
-            "type": d["type"], "label": d.get("label"), "names": d.get("names", []),
-            "countries": related_countries(kg, nid), "date": d.get("date_start"),
-            "attrs": {k: v for k, v in sorted(d.items()) if k in ("ordinal", "date_start", "date_end", "status",
-                                                                   "meeting_type", "wikidata", "geonames", "iso2",
-                                                                   "acronym", "name_latin", "merged",
-                                                                   "date_start_claims")},
-            "sources": _sources(kg, d),
-            "search": " ".join([str(d.get("label") or "")] + list(d.get("names", []))),
+        degree = degree_drawn.get(nid, 0)
+        names = {lang: clean_text(name_in(kg, nid, lang) or str(d.get("label") or nid)) for lang in langs}
+        nodes.append({"id": nid, "color": style["color"], "shape": style["shape"], "size": _size(d, degree),
+                      "x": x, "y": y})
+        detail: dict[str, Any] = {
+            "type": d["type"], "name": names, "names": [clean_text(n) for n in d.get("names", [])],
+            "label": {lang: graph_label(d, names[lang], title_words()[lang].separator) for lang in langs},
+            "countries": related_countries(kg, nid), "date": d.get("date_start"), "degree": degree,
+            "sources": _sources(kg, d), "merged": _merge_notes(kg, d),
+            "search": " ".join([str(d.get("label") or ""), *names.values(), *d.get("names", [])]),
         }
-    for u, v, k, d in sorted(g.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2])):
-        if d["type"] not in SHOWN_EDGE_TYPES:
-            continue
-        if d["type"] == "participated_in" and g.nodes[u]["type"] != "person":
-            continue
-        label = d.get("role_en") or d.get("role") or ""
-        net.add_edge(u, v, title=None, label=f"{ISOLATE[0]}{label}{ISOLATE[1]}" if label else "",
-                     arrows="to", color="#b0b0b0", etype=d["type"], id=f"{u}|{v}|{k}")
-    nodes, edges, *_ = net.get_network_data()
-    # meeting → participants, for highlighting on click
-    members: dict[str, list[str]] = {}
-    for u, v, d in g.edges(data=True):
-        if d["type"] == "participated_in" and g.nodes[v]["type"] == "meeting":
-            members.setdefault(v, []).append(u)
-    clean_nodes = [{k: n[k] for k in ("id", "label", "color", "shape", "size", "x", "y") if k in n}
-                   for n in nodes]
-    clean_edges = [{k: e[k] for k in ("id", "from", "to", "label", "arrows", "color", "etype") if k in e}
-                   for e in edges]
-    for e in clean_edges:
-        if not e.get("label"):
-            e.pop("label", None)
-    return {"nodes": clean_nodes, "edges": clean_edges, "details": details,
-            "members": {k: sorted(set(v)) for k, v in sorted(members.items())},
-            "physics": len(clean_nodes) <= PHYSICS_MAX_NODES,
+        if d["type"] == "meeting":
+            detail.update(_meeting_detail(kg, nid))
+        elif d["type"] == "person":
+            detail.update(_person_detail(kg, nid))
+        else:
+            detail["meetings"] = sorted(m for m in links.get(nid, ()) if g.nodes[m]["type"] == "meeting")
+        if d.get("acronym"):
+            detail["acronym"] = d["acronym"]
+        details[nid] = detail
+    edges = []
+    for u, v, (k, d) in drawn_edges(g):
+        edges.append({"id": f"{u}|{v}|{k}", "from": u, "to": v, "arrows": "to", "color": "#c4c4c4",
+                      "etype": d["type"]})
+    return {"nodes": nodes, "edges": edges, "details": details, "links": links, "languages": list(langs),
+            "strings": _strings(),
             "legend": [{"type": t, **s} for t, s in STYLE.items() if t not in ("article", "role")]}
+
+
+LABEL_WIDTH = 40  # characters on one line of a node's label; the panel has the whole name
+
+
+def graph_label(d: dict[str, Any], name: str, separator: str) -> str:
+    """What the node shows in the picture: a meeting's title on two lines (what; where and when),
+    an organisation's acronym, other names cut to ``LABEL_WIDTH``, each line in a bidi isolate."""
+    if d["type"] == "organisation" and d.get("acronym"):
+        lines = [str(d["acronym"])]
+    elif d["type"] == "meeting" and separator in name:
+        what, rest = name.split(separator, 1)
+        lines = [what, rest]
+    else:
+        lines = [name]
+    cut = [line if len(line) <= LABEL_WIDTH else line[:LABEL_WIDTH - 1].rstrip() + "…" for line in lines]
+    return "\n".join(f"{ISOLATE[0]}{line}{ISOLATE[1]}" for line in cut)
+
+
+def clean_text(text: str) -> str:
+    """A name as the page shows it: bidi controls that could reverse the text around it removed."""
+    return _BIDI_CONTROLS.sub("", str(text))
+
+
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def _strings() -> dict[str, Any]:
+    """The page's own words in each display language (data/viz/strings.json)."""
+    return json.loads(resources.files("graphbuild").joinpath("data", "viz", "strings.json").read_text("utf-8"))
 
 
 def _vis_assets() -> tuple[str, str]:
@@ -277,21 +435,33 @@ def render_html(kg: KnowledgeGraph, title: str = "graphbuild: meetings graph") -
   <span id="stats">{html.escape(stats)}</span>
   <input id="search" type="search" placeholder="Search a name (any script)" aria-label="Search">
   <span id="search-status" aria-live="polite"></span>
+  <select id="language" aria-label="Language"></select>
 </header>
 <main>
   <aside id="filters">
-    <h2>Show</h2>
+    <h2 data-t="show">Show</h2>
     <div id="type-filters"></div>
-    <label>Country <select id="country-filter"><option value="">all</option></select></label>
-    <label>From <input id="date-from" type="date"></label>
-    <label>To <input id="date-to" type="date"></label>
-    <button id="reset" type="button">Reset</button>
-    <button id="focus" type="button" disabled>Neighbourhood of selection</button>
-    <h2>Legend</h2>
+    <label><input id="isolated" type="checkbox"> <span id="isolated-label"></span></label>
+    <label><span data-t="country">Country</span> <select id="country-filter">
+    <option value="" data-t="all">all</option></select></label>
+    <label><span data-t="from">From</span> <input id="date-from" type="date"></label>
+    <label><span data-t="to">To</span> <input id="date-to" type="date"></label>
+    <label><input id="undated" type="checkbox"> <span data-t="undated">Keep undated meetings</span></label>
+    <button id="reset" type="button" data-t="reset">Reset</button>
+    <button id="focus" type="button" disabled data-t="ego">Neighbourhood of selection</button>
+    <button id="csv" type="button" data-t="csv">Download CSV</button>
+    <h2 data-t="legend">Legend</h2>
     <ul id="legend"></ul>
   </aside>
-  <div id="network" role="img" aria-label="graph"></div>
-  <aside id="panel" aria-live="polite"><p class="hint">Click a node to see its details and sources.</p></aside>
+  <section id="centre">
+    <nav id="tabs"><button id="tab-graph" type="button" class="on" data-t="graph">Graph</button>
+      <button id="tab-list" type="button" data-t="list">Meetings list</button></nav>
+    <div id="network" role="img" aria-label="graph"></div>
+    <div id="list" hidden><table id="meeting-table"><thead><tr></tr></thead><tbody></tbody></table></div>
+    <div id="timeline-box"><div id="timeline-title" data-t="timeline"></div><div id="timeline" role="group"></div></div>
+  </section>
+  <aside id="panel" aria-live="polite">
+    <p class="hint" data-t="hint">Click a node to see who, where and when.</p></aside>
 </main>
 <script id="graph-data" type="application/json">{_json_for_script(data)}</script>
 <script>{vis_js}</script>

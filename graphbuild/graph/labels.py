@@ -139,18 +139,24 @@ def _in_edges(kg: GraphStore, meeting: str, ntype: str) -> list[tuple[str, dict[
 
 
 def meeting_body(kg: GraphStore, meeting: str) -> str | None:
-    """The organisation a meeting belongs to: the most specific listed one taking part (an organ
-    rather than its parent), then the one most often reported with it."""
+    """The organisation a meeting belongs to: one the meeting's own name names ("the 42nd session of
+    the Council of …"), else the most specific listed one taking part (an organ rather than its
+    parent), then the one most often reported."""
     orgs = sorted({u for u, _ in _in_edges(kg, meeting, "organisation")})
     if not orgs:
         return None
     parents = {v for o in orgs for _, v, e in kg.g.out_edges(o, data=True) if e["type"] == "sub_organisation_of"}
-    specific = [o for o in orgs if o not in parents] or orgs
+    own_names = [str(n).casefold() for n in kg.g.nodes[meeting].get("names", [])]
+
+    def named(o: str) -> bool:
+        d = kg.g.nodes[o]
+        return any(len(str(n)) > 3 and str(n).casefold() in own for n in [d.get("label"), *d.get("names", [])]
+                   if n for own in own_names)
 
     def rank(o: str) -> tuple:
         listed = o.removeprefix("org:") in organisations()
-        return (not listed, -len(kg.g.nodes[o].get("sources", [])), o)
-    return min(specific, key=rank)
+        return (not named(o), o in parents, not listed, -len(kg.g.nodes[o].get("sources", [])), o)
+    return min(orgs, key=rank)
 
 
 def meeting_people(kg: GraphStore, meeting: str) -> list[str]:
