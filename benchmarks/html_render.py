@@ -85,8 +85,45 @@ def load_once(browser, path: Path, timeout_ms: int) -> dict[str, Any]:
                 drawn: Object.keys(window.graphbuild.network.getPositions()).length,
                 nodes: window.graphbuild.nodes.length, edges: window.graphbuild.edges.length};
     }""")
+    # a click on the busiest meetings and three searches, each timed in the page from the event to the end
+    # of the next drawing of the network (the panel, the selection and the hidden flags are updated
+    # by then); the median is reported
+    interaction = page.evaluate("""async () => {
+        const gb = window.graphbuild, details = gb.data.details;
+        const drawn = () => new Promise(done => {
+            let over = false;
+            const finish = () => { if (!over) { over = true; done(performance.now()); } };
+            gb.network.once('afterDrawing', finish);
+            gb.network.redraw();
+            setTimeout(finish, 5000);
+        });
+        const ids = Object.keys(details).filter(id => details[id].type === 'meeting');
+        ids.sort((a, b) => (details[b].people || []).length - (details[a].people || []).length);
+        const clicks = [];
+        for (const id of ids.slice(0, 5)) {
+            const t0 = performance.now();
+            gb.network.body.emitter.emit('click', {nodes: [id], edges: []});
+            clicks.push(await drawn() - t0);
+        }
+        const box = document.getElementById('search');
+        const searches = [];
+        for (const q of ['minister', 'مجلس', 'zz-none']) {
+            box.value = q;
+            const t0 = performance.now();
+            box.dispatchEvent(new Event('input'));
+            searches.push(await drawn() - t0);
+        }
+        const mid = xs => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+        return {click: mid(clicks), search: mid(searches), marks: gb.marks};
+    }""")
     context.close()
-    return {"ready_ms": round(timing["ready"], 1) if timing["ready"] is not None else None,
+    marks = interaction["marks"]
+    steps = {f"{b}_ms": round(marks[b] - marks[a], 1) for a, b in
+             (("start", "parsed"), ("parsed", "datasets"), ("datasets", "network"), ("network", "drawn"),
+              ("drawn", "ready")) if marks.get(a) is not None and marks.get(b) is not None}
+    return {"steps": steps, "script_start_ms": round(marks["start"], 1),
+            "click_ms": round(interaction["click"], 1), "search_ms": round(interaction["search"], 1),
+            "ready_ms": round(timing["ready"], 1) if timing["ready"] is not None else None,
             "dom_content_loaded_ms": round(timing["dcl"], 1) if timing.get("dcl") else None,
             "load_ms": round(timing["load"], 1) if timing.get("load") else None,
             "wall_ms": round(wall_ms, 1), "drawn": timing["drawn"], "nodes": timing["nodes"],
@@ -100,14 +137,15 @@ def _median(runs: list[dict], key: str):
 
 def table(results: dict[str, Any]) -> str:
     rows = [("target", "view nodes", "view edges", "HTML MB", "write_html s", "ready ms", "load ms", "wall ms",
-             "errors")]
+             "click ms", "search ms", "errors")]
     for target, r in results["sizes"].items():
         if "error" in r:
             rows.append((target, r.get("view_nodes", ""), r.get("view_edges", ""), r.get("html_mb", ""),
-                         r.get("write_html_s", ""), "error", "", "", r["error"][:60]))
+                         r.get("write_html_s", ""), "error", "", "", "", "", r["error"][:60]))
             continue
         rows.append((target, r["view_nodes"], r["view_edges"], r["html_mb"], r["write_html_s"], r["ready_ms"],
-                     r["load_ms"], r["wall_ms"], sum(len(x["errors"]) for x in r["runs"])))
+                     r["load_ms"], r["wall_ms"], r.get("click_ms"), r.get("search_ms"),
+                     sum(len(x["errors"]) for x in r["runs"])))
     widths = [max(len(str(row[i])) for row in rows) for i in range(len(rows[0]))]
     lines = ["  ".join(str(c).rjust(w) for c, w in zip(row, widths, strict=True)) for row in rows]
     lines.insert(1, "  ".join("-" * w for w in widths))
@@ -173,7 +211,7 @@ def main(argv: list[str] | None = None) -> int:
             except Exception as exc:  # a page that never gets ready is a result, not a crash
                 r["error"] = f"{type(exc).__name__}: {str(exc).splitlines()[0]}"
             r["runs"] = runs
-            for key in ("ready_ms", "load_ms", "wall_ms", "dom_content_loaded_ms"):
+            for key in ("ready_ms", "load_ms", "wall_ms", "dom_content_loaded_ms", "click_ms", "search_ms"):
                 r[key] = _median(runs, key)
             print(f"  {target}: ready in {r['ready_ms']} ms (median of {len(runs)})", file=sys.stderr)
         browser.close()

@@ -181,21 +181,37 @@ def drawn_edges(g: nx.MultiDiGraph):
         yield u, v, (k, d)
 
 
-def _sources(kg: KnowledgeGraph, d: dict[str, Any], limit: int = 12) -> list[dict[str, Any]]:
-    out = []
-    seen = set()
-    for aid, s, e in d.get("sources", []):
-        text = kg.sentence(aid, s, e) if s >= 0 else None
-        key = (aid, text)
-        if key in seen:
-            continue
-        seen.add(key)
-        art = kg.articles.get(aid, {})
-        out.append({"article": aid, "title": art.get("title") or aid, "published": art.get("published"),
-                    "url": web_iri(art.get("url")), "sentence": text})
-        if len(out) >= limit:
-            break
-    return out
+class SourceTable:
+    """Sentences and articles quoted by the panels, each stored once in the page: a sentence is the
+    source of a meeting, of its people and of its places alike."""
+
+    def __init__(self, kg: KnowledgeGraph):
+        self.kg = kg
+        self.sentences: list[str] = []
+        self.articles: dict[str, dict[str, Any]] = {}
+        self._index: dict[str, int] = {}
+
+    def sources(self, d: dict[str, Any], limit: int = 6) -> list[list[Any]]:
+        """[article id, sentence index or -1], the first ``limit`` distinct ones."""
+        out, seen = [], set()
+        for aid, s, e in d.get("sources", []):
+            text = self.kg.sentence(aid, s, e) if s >= 0 else None
+            if (aid, text) in seen:
+                continue
+            seen.add((aid, text))
+            if aid not in self.articles:
+                art = self.kg.articles.get(aid, {})
+                self.articles[aid] = {"title": art.get("title") or aid, "published": art.get("published"),
+                                      "url": web_iri(art.get("url"))}
+            index = -1
+            if text:
+                index = self._index.setdefault(text, len(self.sentences))
+                if index == len(self.sentences):
+                    self.sentences.append(text)
+            out.append([aid, index])
+            if len(out) >= limit:
+                break
+        return out
 
 
 def _merge_notes(kg: KnowledgeGraph, d: dict[str, Any]) -> list[dict[str, str]]:
@@ -206,25 +222,6 @@ def _merge_notes(kg: KnowledgeGraph, d: dict[str, Any]) -> list[dict[str, str]]:
         title = kg.articles.get(aid, {}).get("title") or aid
         out.append({"article": str(title), "reason": reason})
     return out
-
-
-def related_countries(kg: KnowledgeGraph, nid: str) -> list[str]:
-    """Countries a node is about: its own, its meetings' hosts and participants, its roles'."""
-    g = kg.g
-    d = g.nodes[nid]
-    out = {d.get("country"), d.get("iso2")}
-    hops = [nid]
-    if d["type"] == "person":
-        hops += [v for _, v, e in g.out_edges(nid, data=True) if e["type"] == "participated_in"]
-    for h in hops:
-        for u, v, e in list(g.out_edges(h, data=True)) + list(g.in_edges(h, data=True)):
-            other = v if u == h else u
-            if g.nodes[other]["type"] == "country" and e["type"] in ("hosted_by", "participated_in",
-                                                                       "holds_role_at", "based_in", "located_in"):
-                out.add(g.nodes[other].get("iso2"))
-        if g.nodes[h]["type"] == "meeting" and g.nodes[h].get("country"):
-            out.add(g.nodes[h]["country"])
-    return sorted(x for x in out if x)
 
 
 def _days(kg: KnowledgeGraph, d: dict[str, Any]) -> dict[str, str] | None:
@@ -264,17 +261,16 @@ def _meeting_detail(kg: KnowledgeGraph, mid: str) -> dict[str, Any]:
     return {
         "when": _days(kg, d), "status": d.get("status"), "meeting_type": d.get("meeting_type"),
         "city": d.get("city"), "country": ids.country_node(d["country"]) if d.get("country") else None,
-        "people": [{"id": p, "roles": sorted(people[p]["roles"]), "side": people[p]["side"]} for p in ordered],
+        "people": [_compact({"id": p, "roles": sorted(people[p]["roles"]), "side": people[p]["side"]})
+                   for p in ordered],
         "organisations": sorted(orgs), "countries": sorted(set(countries) | set(hosts)),
         "sub_meetings": subs, "part_of": part_of,
     }
 
 
 def _person_detail(kg: KnowledgeGraph, pid: str) -> dict[str, Any]:
-    """Roles over time, meetings attended and the people met most: a person's panel."""
+    """A person's roles over time (the page finds their meetings and the people met from the links)."""
     g = kg.g
-    meetings = sorted({v for _, v, e in g.out_edges(pid, data=True) if e["type"] == "participated_in"},
-                      key=lambda m: (str(g.nodes[m].get("date_start") or "9999"), m))
     roles: dict[str, dict[str, Any]] = {}
     for _, v, e in g.out_edges(pid, data=True):
         if e["type"] == "participated_in" and (e.get("role_en") or e.get("role")):
@@ -290,76 +286,58 @@ def _person_detail(kg: KnowledgeGraph, pid: str) -> dict[str, Any]:
             role = str(g.nodes[v].get("title_en") or g.nodes[v].get("label"))
             roles.setdefault(role, {"role": role, "original": set(), "since": None, "until": None})
             roles[role]["original"] |= {str(n) for n in g.nodes[v].get("names", []) if n != role}
-    met: dict[str, int] = {}
-    for m in meetings:
-        for other in meeting_people(kg, m):
-            if other != pid:
-                met[other] = met.get(other, 0) + 1
-    return {
-        "roles": [{**r, "original": sorted(r["original"])} for r in
-                  sorted(roles.values(), key=lambda r: (str(r["since"] or "9999"), r["role"]))],
-        "meetings": meetings,
-        "met": [[p, n] for p, n in sorted(met.items(), key=lambda x: (-x[1], x[0]))[:12]],
-    }
+    return {"roles": [_compact({**r, "original": sorted(r["original"])}) for r in
+                      sorted(roles.values(), key=lambda r: (str(r["since"] or "9999"), r["role"]))]}
 
 
-def _neighbours(g: nx.MultiDiGraph) -> dict[str, list[str]]:
-    """Each node's neighbours in the view, for filters and the ego view (hubs included; the page skips them)."""
-    out: dict[str, set[str]] = {}
-    for u, v, d in g.edges(data=True):
-        if d["type"] in SHOWN_EDGE_TYPES:
-            out.setdefault(u, set()).add(v)
-            out.setdefault(v, set()).add(u)
-    return {k: sorted(v) for k, v in sorted(out.items())}
+def _compact(d: dict[str, Any]) -> dict[str, Any]:
+    """The entry without its empty fields: the page reads a missing field as empty (a 50k-node page
+    is a fifth smaller for it)."""
+    return {k: v for k, v in d.items() if v not in (None, [], {}, "")}
 
 
-def _size(d: dict[str, Any], degree: int) -> float:
-    """Meetings and people drawn larger, growing with their links; places and bodies stay small."""
-    base = {"meeting": 16, "person": 12, "organisation": 10}.get(d["type"], 7)
-    return round(base + 3 * min(degree, 20) ** 0.7, 2)
+OVERVIEW_MAX = 3000  # nodes in the first view of a big graph: the best-connected; the rest opens on demand
 
 
-def network_data(kg: KnowledgeGraph) -> dict[str, Any]:
+def network_data(kg: KnowledgeGraph, overview: int = OVERVIEW_MAX) -> dict[str, Any]:
     """Nodes, edges and everything the page's panels, list and timeline show, with names in each
-    display language; built in one pass over the graph (no per-node search)."""
+    display language; built in one pass over the graph (no per-node search).
+
+    Compact, because a 40,000-node page must load fast: nodes are ``[id, x, y]``, edges pairs of
+    indexes into the nodes, a name is given per language only where it differs from the English one,
+    and what the page can derive (sizes, neighbours, a person's meetings and the people met) it does.
+    """
     g = view_graph(kg.tidy())
-    links = _neighbours(g)
     pos = layout_among_people(g)
     degree_drawn: dict[str, int] = {}
     for u, v, _ in drawn_edges(g):
         degree_drawn[u] = degree_drawn.get(u, 0) + 1
         degree_drawn[v] = degree_drawn.get(v, 0) + 1
     langs = display_languages()
+    quotes = SourceTable(kg)
     nodes, details = [], {}
     for nid in sorted(g.nodes):
         d = g.nodes[nid]
-        style = STYLE.get(d["type"], STYLE["article"])
         x, y = pos.get(nid, (0.0, 0.0))
-        degree = degree_drawn.get(nid, 0)
         names = {lang: clean_text(name_in(kg, nid, lang) or str(d.get("label") or nid)) for lang in langs}
-        nodes.append({"id": nid, "color": style["color"], "shape": style["shape"], "size": _size(d, degree),
-                      "x": x, "y": y})
+        nodes.append([nid, x, y])
+        labels = {lang: graph_label(d, names[lang], title_words()[lang].separator) for lang in langs}
         detail: dict[str, Any] = {
-            "type": d["type"], "name": names, "names": [clean_text(n) for n in d.get("names", [])],
-            "label": {lang: graph_label(d, names[lang], title_words()[lang].separator) for lang in langs},
-            "countries": related_countries(kg, nid), "date": d.get("date_start"), "degree": degree,
-            "sources": _sources(kg, d), "merged": _merge_notes(kg, d),
-            "search": " ".join([str(d.get("label") or ""), *names.values(), *d.get("names", [])]),
+            "type": d["type"], "name": _per_language(names), "names": [clean_text(n) for n in d.get("names", [])],
+            "date": d.get("date_start"), "degree": degree_drawn.get(nid, 0),
+            "sources": quotes.sources(d), "merged": _merge_notes(kg, d), "acronym": d.get("acronym"),
         }
+        if any(labels[lang] != graph_label({"type": ""}, names[lang], "") for lang in langs):
+            detail["label"] = _per_language(labels)  # otherwise the name itself, in an isolate
         if d["type"] == "meeting":
             detail.update(_meeting_detail(kg, nid))
         elif d["type"] == "person":
             detail.update(_person_detail(kg, nid))
-        else:
-            detail["meetings"] = sorted(m for m in links.get(nid, ()) if g.nodes[m]["type"] == "meeting")
-        if d.get("acronym"):
-            detail["acronym"] = d["acronym"]
-        details[nid] = detail
-    edges = []
-    for u, v, (k, d) in drawn_edges(g):
-        edges.append({"id": f"{u}|{v}|{k}", "from": u, "to": v, "arrows": "to", "color": "#c4c4c4",
-                      "etype": d["type"]})
-    return {"nodes": nodes, "edges": edges, "details": details, "links": links, "languages": list(langs),
+        details[nid] = _compact(detail) | {"type": d["type"], "name": detail["name"]}
+    index = {nid: i for i, (nid, _, _) in enumerate(nodes)}
+    edges = [[index[u], index[v]] for u, v, _ in drawn_edges(g)]
+    return {"nodes": nodes, "edges": edges, "details": details, "languages": list(langs), "overview": overview,
+            "sentences": quotes.sentences, "articles": quotes.articles,
             "strings": _strings(),
             "legend": [{"type": t, **s} for t, s in STYLE.items() if t not in ("article", "role")]}
 
@@ -379,6 +357,12 @@ def graph_label(d: dict[str, Any], name: str, separator: str) -> str:
         lines = [name]
     cut = [line if len(line) <= LABEL_WIDTH else line[:LABEL_WIDTH - 1].rstrip() + "…" for line in lines]
     return "\n".join(f"{ISOLATE[0]}{line}{ISOLATE[1]}" for line in cut)
+
+
+def _per_language(values: dict[str, str]) -> dict[str, str]:
+    """English always; another language only where it differs (the page falls back to English)."""
+    first = next(iter(values))
+    return {lang: v for lang, v in values.items() if lang == first or v != values[first]}
 
 
 def clean_text(text: str) -> str:
@@ -410,8 +394,8 @@ def _hash(script: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode() + "'"
 
 
-def render_html(kg: KnowledgeGraph, title: str = "graphbuild: meetings graph") -> str:
-    data = network_data(kg)
+def render_html(kg: KnowledgeGraph, title: str = "graphbuild: meetings graph", overview: int = OVERVIEW_MAX) -> str:
+    data = network_data(kg, overview)
     vis_js, vis_css = _vis_assets()
     app_js = resources.files("graphbuild").joinpath("data", "viz", "app.js").read_text("utf-8")
     app_css = resources.files("graphbuild").joinpath("data", "viz", "app.css").read_text("utf-8")
@@ -442,6 +426,8 @@ def render_html(kg: KnowledgeGraph, title: str = "graphbuild: meetings graph") -
     <h2 data-t="show">Show</h2>
     <div id="type-filters"></div>
     <label><input id="isolated" type="checkbox"> <span id="isolated-label"></span></label>
+    <label id="everything-box" hidden><input id="everything" type="checkbox">
+      <span id="everything-label"></span></label>
     <label><span data-t="country">Country</span> <select id="country-filter">
     <option value="" data-t="all">all</option></select></label>
     <label><span data-t="from">From</span> <input id="date-from" type="date"></label>
@@ -471,9 +457,10 @@ def render_html(kg: KnowledgeGraph, title: str = "graphbuild: meetings graph") -
 """
 
 
-def write_html(kg: KnowledgeGraph, path: str | Path, title: str | None = None) -> Path:
+def write_html(kg: KnowledgeGraph, path: str | Path, title: str | None = None, overview: int = OVERVIEW_MAX) -> Path:
+    """The view as one offline file; a graph of more than ``overview`` nodes opens on an overview."""
     path = Path(path)
-    path.write_text(render_html(kg, title or "graphbuild: meetings graph"), encoding="utf-8")
+    path.write_text(render_html(kg, title or "graphbuild: meetings graph", overview), encoding="utf-8")
     return path
 
 

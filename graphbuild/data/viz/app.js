@@ -1,9 +1,23 @@
 /* graphbuild view: who met whom, where and when. Text from articles only ever goes through textContent. */
 (function () {
   "use strict";
+  var marks = { start: performance.now() };   // where the first paint's time goes (benchmarks/html_render.py)
   var data = JSON.parse(document.getElementById("graph-data").textContent);
+  marks.parsed = performance.now();
   var details = data.details;
-  var links = data.links;
+  var ids = data.nodes.map(function (n) { return n[0]; });
+  var links = (function () {   // neighbours: the drawn edges, and a meeting's organisations and countries
+    var out = {};
+    function add(a, b) { (out[a] = out[a] || {})[b] = true; (out[b] = out[b] || {})[a] = true; }
+    data.edges.forEach(function (e) { add(ids[e[0]], ids[e[1]]); });
+    ids.forEach(function (id) {
+      var d = details[id];
+      if (d.type === "meeting") { (d.organisations || []).concat(d.countries || []).forEach(function (o) { add(id, o); }); }
+    });
+    var sorted = {};
+    Object.keys(out).forEach(function (k) { sorted[k] = Object.keys(out[k]).sort(); });
+    return sorted;
+  })();
   var S = data.strings;
   var HUBS = { country: true, city: true };
   var LABEL_PX = 13;          // labels keep this size on screen whatever the zoom
@@ -26,7 +40,28 @@
     return String(s || "").normalize("NFKD").replace(/[\u0300-\u036f\u064b-\u065f\u0670\u0640]/g, "")
       .replace(/[أإآٱ]/g, "ا").replace(/ى/g, "ي").replace(/ة/g, "ه").toLowerCase();
   }
-  function nameOf(id) { var d = details[id]; return d ? (d.name[lang] || d.name.en || id) : id; }
+  var FIRST = data.languages[0];
+  function nameOf(id) { var d = details[id]; return d ? (d.name[lang] || d.name[FIRST] || id) : id; }
+  function byDate(a, b) {
+    var x = details[a].date || "9999", y = details[b].date || "9999";
+    return x < y ? -1 : x > y ? 1 : (a < b ? -1 : 1);
+  }
+  function meetingsOf(id) {
+    return (links[id] || []).filter(function (m) { return details[m].type === "meeting"; }).sort(byDate);
+  }
+  function metBy(id) {   // the people met most often, through meetings
+    var count = {};
+    meetingsOf(id).forEach(function (m) {
+      (details[m].people || []).forEach(function (p) { if (p.id !== id) { count[p.id] = (count[p.id] || 0) + 1; } });
+    });
+    return Object.keys(count).sort(function (a, b) { return (count[b] - count[a]) || (a < b ? -1 : 1); })
+      .slice(0, 12).map(function (p) { return [p, count[p]]; });
+  }
+  var BASE_SIZE = { meeting: 16, person: 12, organisation: 10 };
+  function sizeOf(id) {   // meetings and people larger, growing with their links; places and bodies small
+    var d = details[id];
+    return (BASE_SIZE[d.type] || 7) + 3 * Math.pow(Math.min(d.degree || 0, 20), 0.7);
+  }
   function placeOf(d) {
     var parts = [d.city, d.country].filter(Boolean).map(nameOf);
     return parts.filter(function (x, i) { return parts.indexOf(x) === i; }).join(", ");
@@ -34,37 +69,79 @@
   function isolated(id) { return !details[id].degree; }
 
   // -- the network ---------------------------------------------------------------------------
-  var nodes = new vis.DataSet(data.nodes.map(function (n) {
-    return Object.assign({}, n, { label: "", hidden: isolated(n.id) });
-  }));
-  var edges = new vis.DataSet(data.edges);
+  var WEIGHT = { meeting: 1.5, person: 1.3, organisation: 1.0, country: 0.6, city: 0.6 };
+  function priority(id) { var d = details[id]; return (1 + d.degree) * (WEIGHT[d.type] || 0.5); }
+  var rank = Object.keys(details).sort(function (a, b) { return (priority(b) - priority(a)) || (a < b ? -1 : 1); });
+  var OVERVIEW = data.overview;   // above this, the first view holds the best-connected nodes; the rest opens on demand
+  var overviewSet = {};
+  rank.slice(0, OVERVIEW).forEach(function (id) { overviewSet[id] = true; });
+  state.everything = ids.length <= OVERVIEW;
+  state.revealed = {};
+  function inOverview(id) { return state.everything || overviewSet[id] || state.revealed[id]; }
+  // Only what is shown is in the network's data sets: vis-network builds an object for every node it
+  // holds, hidden or not, which costs seconds at 40,000 nodes; the rest waits in the page's data.
+  var position = {};
+  data.nodes.forEach(function (n) { position[n[0]] = n; });
+  var edgesOf = {};
+  data.edges.forEach(function (e, i) { (edgesOf[ids[e[0]]] = edgesOf[ids[e[0]]] || []).push(i); (edgesOf[ids[e[1]]] = edgesOf[ids[e[1]]] || []).push(i); });
+  function nodeItem(id) {
+    var n = position[id];
+    return { id: id, x: n[1], y: n[2], group: details[id].type, size: sizeOf(id), label: "" };
+  }
+  var lastHidden = {};
+  ids.forEach(function (id) { lastHidden[id] = isolated(id) || !inOverview(id); });
+  var nodes = new vis.DataSet(ids.filter(function (id) { return !lastHidden[id]; }).map(nodeItem));
+  var edges = new vis.DataSet(data.edges.map(function (e, i) { return [e, i]; })
+    .filter(function (x) { return !lastHidden[ids[x[0][0]]] && !lastHidden[ids[x[0][1]]]; })
+    .map(function (x) { return { id: x[1], from: ids[x[0][0]], to: ids[x[0][1]] }; }));
+  function show(add, remove) {   // nodes in and out of the data sets, with the edges between shown nodes
+    if (remove.length) {
+      var gone = {};
+      remove.forEach(function (id) { (edgesOf[id] || []).forEach(function (i) { gone[i] = true; }); });
+      edges.remove(Object.keys(gone).map(Number).filter(function (i) { return edges.get(i); }));
+      nodes.remove(remove);
+    }
+    if (add.length) {
+      nodes.add(add.map(nodeItem));
+      var fresh = {};
+      add.forEach(function (id) {
+        (edgesOf[id] || []).forEach(function (i) {
+          var e = data.edges[i];
+          if (!lastHidden[ids[e[0]]] && !lastHidden[ids[e[1]]] && !edges.get(i)) { fresh[i] = true; }
+        });
+      });
+      edges.add(Object.keys(fresh).map(Number).map(function (i) { return { id: i, from: ids[data.edges[i][0]], to: ids[data.edges[i][1]] }; }));
+    }
+  }
   var options = {
     physics: false,   // laid out when written: the same picture every time, and no wait
     interaction: { hover: true, hideEdgesOnDrag: data.nodes.length > 1000, multiselect: true },
     layout: { improvedLayout: false },
     nodes: { font: { face: "Noto Sans, Noto Sans Arabic, Arial, sans-serif", size: LABEL_PX, strokeWidth: 3, strokeColor: "#ffffff" } },
-    edges: { smooth: false, width: 1, selectionWidth: 2, color: { highlight: "#555555" } }
+    edges: { smooth: false, width: 1, selectionWidth: 2, arrows: "to", color: { color: "#c4c4c4", highlight: "#555555" } },
+    groups: {}
   };
+  marks.datasets = performance.now();
+  data.legend.forEach(function (item) { options.groups[item.type] = { color: item.color, shape: item.shape }; });
   var network = new vis.Network(document.getElementById("network"), { nodes: nodes, edges: edges }, options);
-  var api = { network: network, nodes: nodes, edges: edges, data: data, ready: false, errors: [], shownLabels: {} };
+  marks.network = performance.now();
+  var api = { marks: marks, labelText: labelText, network: network, nodes: nodes, edges: edges, data: data, ready: false, errors: [], shownLabels: {} };
   window.graphbuild = api;
 
   // -- labels: the best-connected first, none overlapping, at a constant size on screen ----------
-  var WEIGHT = { meeting: 1.5, person: 1.3, organisation: 1.0, country: 0.6, city: 0.6 };
-  function priority(id) { var d = details[id]; return (1 + d.degree) * (WEIGHT[d.type] || 0.5); }
-  var rank = Object.keys(details).sort(function (a, b) { return (priority(b) - priority(a)) || (a < b ? -1 : 1); });
   var measure = document.createElement("canvas").getContext("2d");
   measure.font = LABEL_PX + "px Noto Sans, Arial, sans-serif";
-  function labelText(id) { var d = details[id]; return d.label[lang] || nameOf(id); }
+  function labelText(id) {
+    var d = details[id];
+    return d.label ? (d.label[lang] || d.label[FIRST]) : "\u2068" + nameOf(id) + "\u2069";
+  }
   function cull() {
     var scale = network.getScale();
     var boxes = [];
-    var show = {};
-    var hidden = {};
-    nodes.get({ fields: ["id", "hidden"], filter: function (n) { return n.hidden; } }).forEach(function (n) { hidden[n.id] = true; });
+    var shown = {};
     var candidates = [];
     for (var i = 0; i < rank.length && candidates.length < MAX_LABELS; i++) {
-      if (!hidden[rank[i]]) { candidates.push(rank[i]); }
+      if (!lastHidden[rank[i]]) { candidates.push(rank[i]); }
     }
     var pos = network.getPositions(candidates);
     var box = network.body.container.getBoundingClientRect();
@@ -81,13 +158,15 @@
         if (b.x < o.x + o.w && o.x < b.x + b.w && b.y < o.y + o.h && o.y < b.y + b.h) { return; }
       }
       boxes.push(b);
-      show[id] = b;
+      shown[id] = b;
     });
     var changes = [];
     var size = LABEL_PX / Math.max(scale, 0.01);
-    Object.keys(api.shownLabels).forEach(function (id) { if (!show[id]) { changes.push({ id: id, label: "" }); } });
-    Object.keys(show).forEach(function (id) { changes.push({ id: id, label: labelText(id), font: { size: size } }); });
-    api.shownLabels = show;
+    Object.keys(api.shownLabels).forEach(function (id) {
+      if (!shown[id] && !lastHidden[id]) { changes.push({ id: id, label: "" }); }   // an update would add a removed node
+    });
+    Object.keys(shown).forEach(function (id) { changes.push({ id: id, label: labelText(id), font: { size: size } }); });
+    api.shownLabels = shown;
     nodes.update(changes);
   }
   var cullTimer = null;
@@ -95,12 +174,14 @@
   network.on("zoom", cullSoon);
   network.on("dragEnd", cullSoon);
   function fitShown() {
-    network.fit({ nodes: data.nodes.filter(function (n) { return !lastHidden[n.id]; }).map(function (n) { return n.id; }), animation: false });
+    network.fit({ nodes: ids.filter(function (id) { return !lastHidden[id]; }), animation: false });
   }
   network.once("afterDrawing", function () {
+    marks.drawn = performance.now();
     fitShown();
     cull();
     openFromHash();
+    marks.ready = performance.now();
     api.ready = true;
     document.body.setAttribute("data-ready", "1");
   });
@@ -135,9 +216,16 @@
       typeBox.appendChild(lab);
     });
   }
-  var codes = {};
-  Object.keys(details).forEach(function (id) { (details[id].countries || []).forEach(function (c) { codes[c] = true; }); });
-  Object.keys(codes).sort().forEach(function (c) { var o = el("option", c); o.value = c; countrySel.appendChild(o); });
+  function fillCountries() {   // the countries that took part in or hosted a meeting, by name
+    var keep = countrySel.value;
+    var seen = {};
+    ids.forEach(function (id) { if (details[id].type === "meeting") { (details[id].countries || []).forEach(function (c) { seen[c] = true; }); } });
+    while (countrySel.options.length > 1) { countrySel.remove(1); }
+    Object.keys(seen).sort(function (a, b) { return nameOf(a).localeCompare(nameOf(b)); }).forEach(function (c) {
+      var o = el("option", nameOf(c)); o.value = c; countrySel.appendChild(o);
+    });
+    countrySel.value = keep;
+  }
   [countrySel, fromBox, toBox, undatedBox].forEach(function (b) { b.addEventListener("change", apply); });
   isolatedBox.addEventListener("change", function () { state.isolated = isolatedBox.checked; apply(); });
   var nIsolated = Object.keys(details).filter(isolated).length;
@@ -161,7 +249,7 @@
       });
     } else {
       ids.forEach(function (id) {
-        if (shownTypes[details[id].type] && (state.isolated || !isolated(id))) { keep[id] = true; }
+        if (shownTypes[details[id].type] && (state.isolated || !isolated(id)) && inOverview(id)) { keep[id] = true; }
       });
     }
     if (state.focus && state.selected) {
@@ -181,16 +269,17 @@
     });
     return near;
   }
-  var lastHidden = {};
-  data.nodes.forEach(function (n) { lastHidden[n.id] = isolated(n.id); });
+  var everythingBox = document.getElementById("everything");
+  document.getElementById("everything-box").hidden = state.everything;
+  everythingBox.addEventListener("change", function () { state.everything = everythingBox.checked; apply(); });
   function apply() {
     var keep = visibleIds();
-    var changes = [];
-    data.nodes.forEach(function (n) {
-      var hide = !keep[n.id];
-      if (hide !== lastHidden[n.id]) { changes.push({ id: n.id, hidden: hide }); lastHidden[n.id] = hide; }
+    var add = [], remove = [];
+    ids.forEach(function (id) {
+      var hide = !keep[id];
+      if (hide !== lastHidden[id]) { (hide ? remove : add).push(id); lastHidden[id] = hide; }
     });
-    if (changes.length) { nodes.update(changes); }
+    show(add, remove);
     markTimeline();
     drawList();
     cullSoon();
@@ -325,17 +414,17 @@
     } else if (d.type === "person") {
       panel.appendChild(dl);
       section(t("roles"), (d.roles || []).map(function (r) {
-        var span = el("span", r.role + (r.original.length ? " — " + r.original.join("; ") : ""));
+        var span = el("span", r.role + ((r.original || []).length ? " — " + r.original.join("; ") : ""));
         span.dir = "auto";
         if (r.since) { span.appendChild(el("span", " (" + (r.since === r.until ? r.since : t("since", { a: r.since, b: r.until })) + ")", "role")); }
         return span;
       }));
-      section(t("meetings"), (d.meetings || []).map(function (m) { return ref(m); }));
-      section(t("met"), (d.met || []).map(function (pair) { return ref(pair[0], " " + t("times", { n: pair[1] })); }));
+      section(t("meetings"), meetingsOf(id).map(function (m) { return ref(m); }));
+      section(t("met"), metBy(id).map(function (pair) { return ref(pair[0], " " + t("times", { n: pair[1] })); }));
     } else {
       if (d.acronym) { fact(dl, "names", d.acronym); }
       panel.appendChild(dl);
-      section(t("meetings"), (d.meetings || []).map(function (m) { return ref(m); }));
+      section(t("meetings"), meetingsOf(id).map(function (m) { return ref(m); }));
     }
     var names = d.type === "meeting" ? [] : (d.names || []).filter(function (n) { return n !== nameOf(id); });
     section(t("names"), names.map(function (n) { var s = el("span", n); s.dir = "auto"; return s; }));
@@ -343,7 +432,10 @@
       panel.appendChild(el("h3", t("sources")));
       var ol = el("ol", null, "sources");
       var previous = null;
-      d.sources.forEach(function (s) {
+      d.sources.forEach(function (pair) {
+        var art = data.articles[pair[0]] || {};
+        var s = { article: pair[0], title: art.title || pair[0], published: art.published, url: art.url,
+                  sentence: pair[1] >= 0 ? data.sentences[pair[1]] : null };
         var li = el("li");
         if (s.article !== previous) {
           var head = el("div", s.title + (s.published ? " (" + s.published + ")" : ""), "source-title");
@@ -374,7 +466,11 @@
     if (!details[id]) { return; }
     state.selected = id;
     focusBtn.disabled = false;
-    if (lastHidden[id]) { nodes.update([{ id: id, hidden: false }]); lastHidden[id] = false; }
+    if (!state.everything) {   // open the node's neighbourhood in the overview
+      Object.keys(ego(id)).forEach(function (n) { state.revealed[n] = true; });
+      apply();
+    }
+    if (lastHidden[id]) { lastHidden[id] = false; show([id], []); }
     var group = [id];
     if (details[id].type === "meeting") { (details[id].people || []).forEach(function (p) { group.push(p.id); }); }
     network.selectNodes(group.filter(function (n) { return !lastHidden[n]; }));
@@ -459,7 +555,10 @@
   var search = document.getElementById("search");
   var status = document.getElementById("search-status");
   var folded = {};
-  Object.keys(details).forEach(function (id) { folded[id] = fold(details[id].search); });
+  Object.keys(details).forEach(function (id) {
+    var d = details[id];
+    folded[id] = fold(Object.keys(d.name).map(function (k) { return d.name[k]; }).concat(d.names || []).join(" "));
+  });
   search.addEventListener("input", function () {
     var q = fold(search.value.trim());
     if (!q) { status.textContent = ""; network.unselectAll(); return; }
@@ -479,9 +578,12 @@
     document.querySelectorAll("[data-t]").forEach(function (e) { e.textContent = t(e.dataset.t); });
     search.placeholder = t("search");
     document.getElementById("isolated-label").textContent = t("isolated", { n: nIsolated });
+    document.getElementById("everything-label").textContent = t("everything", { n: ids.length });
+    document.getElementById("search-status").textContent = state.everything ? "" : t("overview", { n: OVERVIEW });
     document.getElementById("stats").textContent = t("nodes", { n: data.nodes.length, e: data.edges.length });
     focusBtn.textContent = state.focus ? t("whole") : t("ego");
     drawLegend();
+    fillCountries();
     api.shownLabels = Object.assign({}, api.shownLabels);
     if (api.ready) { cull(); }
     showDetails(state.selected);
