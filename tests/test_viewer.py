@@ -362,3 +362,38 @@ def test_a_big_graph_opens_on_an_overview_and_the_rest_on_demand(browser, demo, 
     assert len(_shown(page)) > 50
     assert errors == []
     page.close()
+
+
+LAYOUT_PROBE = """
+import hashlib, json, networkx as nx
+from graphbuild.export.html import LAYOUT_CORE, layout_among_people
+g = nx.MultiDiGraph()
+names = {f"person:{i:05d}" for i in range(2 * LAYOUT_CORE)}  # a set: its order follows the hash seed
+for p in names:
+    i = int(p[7:])
+    m, c = f"meeting:{i % 900:04d}", f"country:{i % 30:02d}"
+    g.add_node(p, type="person"); g.add_node(m, type="meeting"); g.add_node(c, type="country")
+    g.add_edge(p, m, type="participated_in"); g.add_edge(m, c, type="hosted_by")
+    for k in (7, 13):  # people in several meetings: a position averaged over neighbours in some order
+        g.add_edge(p, f"meeting:{(i * k) % 900:04d}", type="participated_in")
+pos = layout_among_people(g)
+print(len(pos), hashlib.sha256(json.dumps(pos, sort_keys=True).encode()).hexdigest())
+"""
+
+
+@pytest.mark.slow
+def test_positions_of_a_big_graph_do_not_depend_on_the_hash_seed():
+    """Above LAYOUT_CORE nodes the layout places nodes beside their neighbours; nothing in it may follow
+    the order of a set or a dict built from one (nodes here are inserted in hash-seed order)."""
+    import os
+    import subprocess
+    import sys
+
+    seen = set()
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run([sys.executable, "-c", LAYOUT_PROBE],
+                              env=env, capture_output=True, text=True, cwd=ROOT, timeout=600)
+        assert done.returncode == 0, done.stderr
+        seen.add(done.stdout.strip())
+    assert len(seen) == 1, seen
