@@ -1,12 +1,12 @@
-"""The interactive HTML view: one offline file built on pyvis and vis-network.
+"""The interactive HTML view: one offline file on the vis-network library that pyvis bundles.
 
-pyvis supplies the network model and the vis-network library it bundles; the
-page around it is ours, because pyvis' template loads bootstrap from a CDN,
-renders tooltips as raw HTML once any title contains ``href`` and does not
-escape its heading. Here every name and sentence travels as JSON inside a
-``<script type="application/json">`` block and reaches the page only through
-``textContent``; a content security policy allows just the page's own scripts
-(by hash) and no network at all.
+pyvis supplies vis-network; the page around it is ours, because pyvis' template loads bootstrap
+from a CDN, renders tooltips as raw HTML once any title contains ``href``, does not escape its
+heading, and its ``add_node``/``add_edge`` test membership in a list (quadratic at 40,000 nodes).
+Here the nodes, edges and panels travel as compact JSON inside a ``<script type="application/json">``
+block and reach the page only through ``textContent``; a content security policy allows just the
+page's own scripts (by hash) and no network at all. Positions are computed here, so the page
+never simulates, and the same graph always gives the same bytes.
 """
 
 from __future__ import annotations
@@ -41,7 +41,6 @@ STYLE = {
 }
 SHOWN_EDGE_TYPES = {"participated_in", "located_in", "hosted_by", "holds_role_at", "based_in", "authored_by",
                     "headquartered_in", "sub_organisation_of", "part_of"}
-ISOLATE = ("\u2068", "\u2069")  # FSI … PDI: a label keeps its own direction inside any paragraph
 
 
 def view_graph(kg: KnowledgeGraph, include_articles: bool = False, include_roles: bool = False) -> nx.MultiDiGraph:
@@ -321,14 +320,11 @@ def network_data(kg: KnowledgeGraph, overview: int = OVERVIEW_MAX) -> dict[str, 
         x, y = pos.get(nid, (0.0, 0.0))
         names = {lang: clean_text(name_in(kg, nid, lang) or str(d.get("label") or nid)) for lang in langs}
         nodes.append([nid, x, y])
-        labels = {lang: graph_label(d, names[lang], title_words()[lang].separator) for lang in langs}
         detail: dict[str, Any] = {
             "type": d["type"], "name": _per_language(names), "names": [clean_text(n) for n in d.get("names", [])],
             "date": d.get("date_start"), "degree": degree_drawn.get(nid, 0),
             "sources": quotes.sources(d), "merged": _merge_notes(kg, d), "acronym": d.get("acronym"),
         }
-        if any(labels[lang] != graph_label({"type": ""}, names[lang], "") for lang in langs):
-            detail["label"] = _per_language(labels)  # otherwise the name itself, in an isolate
         if d["type"] == "meeting":
             detail.update(_meeting_detail(kg, nid))
         elif d["type"] == "person":
@@ -337,26 +333,13 @@ def network_data(kg: KnowledgeGraph, overview: int = OVERVIEW_MAX) -> dict[str, 
     index = {nid: i for i, (nid, _, _) in enumerate(nodes)}
     edges = [[index[u], index[v]] for u, v, _ in drawn_edges(g)]
     return {"nodes": nodes, "edges": edges, "details": details, "languages": list(langs), "overview": overview,
+            "separators": {lang: title_words()[lang].separator for lang in langs}, "label_width": LABEL_WIDTH,
             "sentences": quotes.sentences, "articles": quotes.articles,
             "strings": _strings(),
             "legend": [{"type": t, **s} for t, s in STYLE.items() if t not in ("article", "role")]}
 
 
-LABEL_WIDTH = 40  # characters on one line of a node's label; the panel has the whole name
-
-
-def graph_label(d: dict[str, Any], name: str, separator: str) -> str:
-    """What the node shows in the picture: a meeting's title on two lines (what; where and when),
-    an organisation's acronym, other names cut to ``LABEL_WIDTH``, each line in a bidi isolate."""
-    if d["type"] == "organisation" and d.get("acronym"):
-        lines = [str(d["acronym"])]
-    elif d["type"] == "meeting" and separator in name:
-        what, rest = name.split(separator, 1)
-        lines = [what, rest]
-    else:
-        lines = [name]
-    cut = [line if len(line) <= LABEL_WIDTH else line[:LABEL_WIDTH - 1].rstrip() + "…" for line in lines]
-    return "\n".join(f"{ISOLATE[0]}{line}{ISOLATE[1]}" for line in cut)
+LABEL_WIDTH = 40  # characters on one line of a node's label (the page cuts it); the panel has the whole name
 
 
 def _per_language(values: dict[str, str]) -> dict[str, str]:

@@ -131,9 +131,17 @@
   // -- labels: the best-connected first, none overlapping, at a constant size on screen ----------
   var measure = document.createElement("canvas").getContext("2d");
   measure.font = LABEL_PX + "px Noto Sans, Arial, sans-serif";
-  function labelText(id) {
-    var d = details[id];
-    return d.label ? (d.label[lang] || d.label[FIRST]) : "\u2068" + nameOf(id) + "\u2069";
+  function labelText(id) {   // a meeting's title on two lines (what; where and when), an acronym, a cut name
+    var d = details[id], name = nameOf(id), sep = data.separators[lang] || " · ", lines = [name];
+    if (d.type === "organisation" && d.acronym) { lines = [d.acronym]; }
+    else if (d.type === "meeting" && name.indexOf(sep) > 0) {
+      var at = name.indexOf(sep);
+      lines = [name.slice(0, at), name.slice(at + sep.length)];
+    }
+    return lines.map(function (line) {
+      var cut = line.length <= data.label_width ? line : line.slice(0, data.label_width - 1).trim() + "…";
+      return "\u2068" + cut + "\u2069";   // each line keeps its own direction
+    }).join("\n");
   }
   function cull() {
     var scale = network.getScale();
