@@ -53,24 +53,24 @@ def decode(data: bytes) -> tuple[str, str, list[str]]:
     return decoded if decoded is not None else _decode_detected(data)
 
 
+_BOMS = (  # longest first: a UTF-32-LE mark begins with the UTF-16-LE one
+    (b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"),
+)
+
+
 def _decode_marked(data: bytes) -> tuple[str, str, list[str]] | None:
     """Text whose first bytes say its encoding: a byte-order mark, or UTF-16 without one."""
-    warnings: list[str] = []
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig", warnings
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        if len(data) % 2:
-            warnings.append("truncated UTF-16: the incomplete last byte was dropped")
-            data = data[:-1]
-        try:
-            return data.decode("utf-16"), "utf-16", warnings
-        except UnicodeDecodeError as exc:
-            raise IngestError(f"invalid UTF-16 ({exc.reason} at byte {exc.start})") from None
+        return _decode_utf8(data[3:], declared=True)
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return _decode_wide(data[len(bom):], encoding)
     sample = data[:4096]
     utf16 = _utf16_without_bom(sample)
     if utf16:
         try:
-            return data.decode(utf16), utf16, warnings
+            return data.decode(utf16), utf16, []
         except UnicodeDecodeError as exc:
             raise IngestError(f"binary data (looks like UTF-16 but does not decode: {exc.reason})") from None
     if b"\x00" in sample:
@@ -78,24 +78,78 @@ def _decode_marked(data: bytes) -> tuple[str, str, list[str]] | None:
     return None
 
 
-def _decode_utf8(data: bytes) -> tuple[str, str, list[str]] | None:
-    """UTF-8, forgiving a character cut at the end and a few bad bytes in real text; None if it is not."""
+def _decode_wide(data: bytes, encoding: str) -> tuple[str, str, list[str]]:
+    """UTF-16 or UTF-32 after its byte-order mark; an incomplete last unit is dropped with a warning."""
+    width = 4 if encoding.startswith("utf-32") else 2
+    warnings: list[str] = []
+    if len(data) % width:
+        warnings.append(f"truncated {encoding[:6].upper()}: the incomplete last character was dropped")
+        data = data[:len(data) - len(data) % width]
     try:
-        return data.decode("utf-8"), "utf-8", []
+        return data.decode(encoding), encoding.removesuffix("-le").removesuffix("-be"), warnings
+    except UnicodeDecodeError as exc:
+        raise IngestError(f"invalid {encoding[:6].upper()} ({exc.reason} at byte {exc.start})") from None
+
+
+def _decode_utf8(data: bytes, declared: bool = False) -> tuple[str, str, list[str]] | None:
+    """UTF-8, forgiving a character cut at the end, a few bad bytes in real text, and lines written in
+    another encoding when the file is UTF-8 elsewhere (``declared`` by its BOM, or shown by its other
+    lines); None if it is not UTF-8."""
+    encoding = "utf-8-sig" if declared else "utf-8"
+    try:
+        return data.decode("utf-8"), encoding, []
     except UnicodeDecodeError as exc:
         if exc.start >= len(data) - 4 and exc.reason in ("unexpected end of data", "invalid start byte",
                                                          "invalid continuation byte"):
             try:
                 text = data[:exc.start].decode("utf-8")
-                return text, "utf-8", [f"truncated UTF-8 at byte {exc.start}: the incomplete last character "
-                                       "was dropped"]
+                return text, encoding, [f"truncated UTF-8 at byte {exc.start}: the incomplete last character "
+                                        "was dropped"]
             except UnicodeDecodeError:
                 pass
-        text = data.decode("utf-8", errors="replace")
-        bad = text.count("\ufffd")
-        if bad <= max(3, len(data) // 2000) and arabic_share(text) + _latin_share(text) > 0.5:
-            return text, "utf-8", [f"{bad} invalid UTF-8 byte sequence(s) replaced by U+FFFD"]
+    lines = [_Line(raw) for raw in data.splitlines(keepends=True)]
+    legacy = [n for n, line in enumerate(lines) if line.legacy]
+    if legacy and (declared or sum(line.utf8_chars for line in lines if line.clean) >= 16):
+        return _decode_mixed(lines, legacy, encoding)
+    text = "".join(line.text for line in lines)
+    bad = sum(line.bad for line in lines)
+    if not legacy and (declared or (bad <= max(3, len(data) // 2000)
+                                    and arabic_share(text) + _latin_share(text) > 0.5)):
+        return text, encoding, [f"{bad} invalid UTF-8 byte sequence(s) replaced by U+FFFD"]
     return None
+
+
+class _Line:
+    """One line of a file that is not all valid UTF-8: its UTF-8 reading, and whether it was written in
+    another encoding (most of its non-ASCII bytes are not UTF-8) or is UTF-8 with a few bad bytes."""
+
+    def __init__(self, raw: bytes):
+        self.raw = raw
+        self.text = raw.decode("utf-8", errors="replace")
+        self.bad = self.text.count("\ufffd") - raw.count("\ufffd".encode())
+        self.utf8_chars = sum(1 for c in self.text if c > "\x7f") - self.bad
+        self.clean = self.bad == 0
+        self.legacy = self.bad > self.utf8_chars
+
+
+def _decode_mixed(lines: list[_Line], legacy: list[int], encoding: str) -> tuple[str, str, list[str]]:
+    """A UTF-8 file with lines in a legacy encoding, detected over those lines together."""
+    block = b"".join(lines[n].raw for n in legacy)
+    try:
+        _text, found, _ = _decode_detected(block)
+    except IngestError:
+        found = None
+    warnings = []
+    for n in legacy:
+        lines[n].text = lines[n].raw.decode(found or "utf-8", errors="replace")
+    if found:
+        first, last = legacy[0] + 1, legacy[-1] + 1
+        where = f"line {first}" if first == last else f"lines {first}-{last}"
+        warnings.append(f"{len(legacy)} line(s) not valid UTF-8 ({where}) read as {found}")
+    bad = sum(line.text.count("\ufffd") - line.raw.count("\ufffd".encode()) for line in lines)
+    if bad:
+        warnings.append(f"{bad} invalid UTF-8 byte sequence(s) replaced by U+FFFD")
+    return "".join(line.text for line in lines), encoding, warnings
 
 
 def _decode_detected(data: bytes) -> tuple[str, str, list[str]]:
@@ -155,19 +209,37 @@ def _control_share(text: str) -> float:
 # ---------------------------------------------------------------------------
 # language and ids
 
+LANG_SAMPLE = 20000  # letters the language is told from
+
+
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of the text's language, or None when there is too little text."""
-    letters = [c for c in text[:20000] if c.isalpha()]
-    if len(letters) < 20:
+    words = letters_sample(text, LANG_SAMPLE)
+    if sum(1 for c in words if c != " ") < 20:
         return None
-    if arabic_share(text[:20000]) > 0.3:
+    if arabic_share(words) > 0.3:
         return "ar"
     import py3langid
 
-    code, _ = py3langid.classify(text[:20000])
+    code, _ = py3langid.classify(words)
     return code
 
 
+_LETTER_RUN = re.compile(r"[^\W\d_]+")  # letters only: a combining mark on nothing, a digit or a symbol ends a run
+
+
+def letters_sample(text: str, limit: int) -> str:
+    """The text's words, letters only, joined by spaces, up to ``limit`` letters: a language is
+    told from its letters, and marks, digits or symbols, however many, must not crowd them out."""
+    words: list[str] = []
+    size = 0
+    for at in range(0, len(text), limit):
+        for m in _LETTER_RUN.finditer(unicodedata.normalize("NFC", text[at:at + limit])):
+            words.append(m.group())
+            size += len(words[-1])
+            if size >= limit:
+                return " ".join(words)
+    return " ".join(words)
 
 
 def _date(value) -> str | None:

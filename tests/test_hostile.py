@@ -36,6 +36,9 @@ def hostile(tmp_path):
         '<html><head><title>T</title><link rel="canonical" href="http://example.org/100%-success"></head>'
         f"<body><article><h1>Talks</h1><p>{EN}</p></article></body></html>", encoding="utf-8")
     os.mkfifo(src / "a-fifo.txt")  # would hang a reader that opens it
+    (src / "bom-then-cp1256.txt").write_bytes(b"\xef\xbb\xbf" + "خبر\n\n".encode() + AR.encode("cp1256"))
+    (src / "utf32.txt").write_bytes(("Rabat talks, wide\n\n" + EN).encode("utf-32"))
+    (src / "marks-first.txt").write_text("\u0301\u0308\u20dd" * 2000 + "\n" + EN, encoding="utf-8")
     return src
 
 
@@ -51,7 +54,12 @@ def test_no_hostile_input_stops_the_build_and_each_is_reported(hostile, tmp_path
     assert status["records.jsonl:5"] == ("failed", "JSON on line 5 is nested too deeply")
     for n in (1, 2, 3, 4, 6):  # the records around the bad one, the U+2028 one whole
         assert status[f"records.jsonl:{n}"][0] == "done", n
-    assert len(report["inputs"]) == 10
+    assert len(report["inputs"]) == 13
+    entries = {i["source"].rsplit("/", 1)[-1]: i for i in report["inputs"]}
+    assert entries["bom-then-cp1256.txt"]["status"] == "done"
+    assert any("cp1256" in w for w in entries["bom-then-cp1256.txt"]["warnings"])
+    assert (entries["utf32.txt"]["status"], entries["utf32.txt"]["lang"]) == ("done", "en")
+    assert (entries["marks-first.txt"]["status"], entries["marks-first.txt"]["lang"]) == ("done", "en")
     for name in ("graph.ttl", "graph.nt", "graph.graphml", "graph.html", "graph.jsonld"):
         assert (out / name).stat().st_size > 0
     import rdflib
@@ -160,3 +168,61 @@ def test_an_oversized_sparse_file_fails_before_it_is_read(tmp_path):
     assert peak_kb < 600 * 1024, f"peak RSS {peak_kb // 1024} MB"
     (entry,) = json.loads((out / "report.json").read_text())["inputs"]
     assert entry["status"] == "failed" and "larger than" in entry["reason"]
+
+
+# ---------------------------------------------------------------------------
+# encoding and language: read right, or say what was not
+
+BOM = b"\xef\xbb\xbf"
+
+
+def test_a_bom_file_with_a_windows_1256_paragraph_reads_both_parts_and_warns():
+    """A file begun in UTF-8 (with its BOM) and continued by a Windows-Arabic editor: each part in its encoding."""
+    from graphbuild.ingest import decode
+
+    head = "عنوان الخبر\n\n" + AR
+    text, _enc, warnings = decode(BOM + head.encode("utf-8") + (AR * 2).encode("cp1256"))
+    assert text == head + AR * 2
+    assert any("cp1256" in w and "lines 4-5" in w for w in warnings), warnings
+
+
+def test_a_bom_followed_by_windows_1256_bytes_is_read_as_windows_1256():
+    from graphbuild.ingest import decode
+
+    text, _enc, warnings = decode(BOM + (AR * 3).encode("cp1256"))
+    assert text == AR * 3
+    assert any("cp1256" in w for w in warnings), warnings
+
+
+def test_a_stray_bad_byte_in_a_utf8_line_stays_one_replacement_character():
+    """A legacy fallback is for lines written in another encoding, not for one broken byte in UTF-8."""
+    from graphbuild.ingest import decode
+
+    broken = AR[:20].encode("utf-8") + b"\xff" + AR[20:].encode("utf-8")
+    for data in (BOM + broken, broken * 3):
+        text, _enc, warnings = decode(data)
+        assert text.replace("\ufffd", "") == AR * (text.count("\ufffd"))
+        assert any("U+FFFD" in w for w in warnings), warnings
+
+
+@pytest.mark.parametrize("encoding", ["utf-32", "utf-32-le", "utf-32-be", "utf-16", "utf-16-le", "utf-16-be"])
+def test_utf32_and_utf16_with_a_bom_are_decoded(encoding):
+    from graphbuild.ingest import decode, detect_language
+
+    bom = "" if encoding in ("utf-32", "utf-16") else "\ufeff"  # the plain codecs write their own
+    text, _enc, _warnings = decode((bom + AR + EN).encode(encoding))
+    assert text == AR + EN
+    assert detect_language(decode((bom + EN).encode(encoding))[0]) == "en"  # not 'af' from NUL-strewn text
+
+
+@pytest.mark.parametrize("marks", ["\u0301" * 3000, "".join(map(chr, range(0x300, 0x370))) * 50,
+                                   "\u0300\u0301\u0302\u0308\u0327\u0331\u034f\u20dd" * 3000],
+                         ids=["one-mark", "all-marks", "mixed-marks"])
+def test_a_flood_of_combining_marks_does_not_decide_the_language(marks):
+    """Language identification looks at letters: marks on nothing, however many, say nothing of a language."""
+    from graphbuild.ingest import detect_language
+
+    fr = "Le ministre marocain des Affaires étrangères a reçu mardi à Rabat son homologue espagnol.\n"
+    assert detect_language(marks + "\n" + EN) == "en"
+    assert detect_language(marks + " " + fr) == "fr"
+    assert detect_language(marks * 3 + EN) == "en"  # more than the sample the identifier reads
