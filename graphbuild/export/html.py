@@ -308,10 +308,6 @@ def network_data(kg: KnowledgeGraph, overview: int = OVERVIEW_MAX) -> dict[str, 
     """
     g = view_graph(kg.tidy())
     pos = layout_among_people(g)
-    degree_drawn: dict[str, int] = {}
-    for u, v, _ in drawn_edges(g):
-        degree_drawn[u] = degree_drawn.get(u, 0) + 1
-        degree_drawn[v] = degree_drawn.get(v, 0) + 1
     langs = display_languages()
     quotes = SourceTable(kg)
     nodes, details = [], {}
@@ -322,7 +318,7 @@ def network_data(kg: KnowledgeGraph, overview: int = OVERVIEW_MAX) -> dict[str, 
         nodes.append([nid, x, y])
         detail: dict[str, Any] = {
             "type": d["type"], "name": _per_language(names), "names": [clean_text(n) for n in d.get("names", [])],
-            "date": d.get("date_start"), "degree": degree_drawn.get(nid, 0),
+            "date": d.get("date_start"),
             "sources": quotes.sources(d), "merged": _merge_notes(kg, d), "acronym": d.get("acronym"),
         }
         if d["type"] == "meeting":

@@ -6,6 +6,9 @@
   marks.parsed = performance.now();
   var details = data.details;
   var ids = data.nodes.map(function (n) { return n[0]; });
+  data.edges.forEach(function (e) {   // a node's degree: its drawn edges (0 for an isolated mention)
+    [ids[e[0]], ids[e[1]]].forEach(function (id) { details[id].degree = (details[id].degree || 0) + 1; });
+  });
   var links = (function () {   // neighbours: the drawn edges, and a meeting's organisations and countries
     var out = {};
     function add(a, b) { (out[a] = out[a] || {})[b] = true; (out[b] = out[b] || {})[a] = true; }
@@ -70,7 +73,7 @@
 
   // -- the network ---------------------------------------------------------------------------
   var WEIGHT = { meeting: 1.5, person: 1.3, organisation: 1.0, country: 0.6, city: 0.6 };
-  function priority(id) { var d = details[id]; return (1 + d.degree) * (WEIGHT[d.type] || 0.5); }
+  function priority(id) { var d = details[id]; return (1 + (d.degree || 0)) * (WEIGHT[d.type] || 0.5); }
   var rank = Object.keys(details).sort(function (a, b) { return (priority(b) - priority(a)) || (a < b ? -1 : 1); });
   var OVERVIEW = data.overview;   // above this, the first view holds the best-connected nodes; the rest opens on demand
   var overviewSet = {};
