@@ -462,18 +462,47 @@ def _kind(suffix: str, text: str) -> str:
 
 def iter_files(paths: Iterable[str | Path]) -> Iterator[tuple[str, Path | None]]:
     """Expand inputs to files (folders recursively, sorted); ``-`` is stdin."""
+    for source, path, _error in _expand(paths):
+        if _error is None:
+            yield source, path
+
+
+def _expand(paths: Iterable[str | Path]) -> Iterator[tuple[str, Path | None, OSError | None]]:
+    """``iter_files``, with each folder that could not be listed and why (it must not vanish unreported)."""
     for p in paths:
         if str(p) == "-":
-            yield "-", None
+            yield "-", None, None
             continue
         path = Path(p)
         if path.is_dir():
-            for f in sorted(x for x in path.rglob("*") if not x.is_dir()):
-                if any(part.startswith(".") for part in f.relative_to(path).parts):
-                    continue
-                yield display_path(f), f
+            for f, error in sorted(_walk(path), key=lambda found: found[0]):
+                yield display_path(f), f, error
         else:
-            yield display_path(path), path
+            yield display_path(path), path, None
+
+
+def _walk(folder: Path) -> Iterator[tuple[Path, OSError | None]]:
+    """The files under a folder, hidden names and symlinked folders left out (as ``Path.rglob`` does), and
+    each folder that cannot be listed with its error (``rglob`` drops those silently)."""
+    try:
+        with os.scandir(folder) as listing:
+            entries = list(listing)
+    except OSError as exc:
+        yield folder, exc
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        path = folder / entry.name
+        try:
+            into = entry.is_dir(follow_symlinks=False)
+            skip = not into and entry.is_dir()  # a symlink to a folder
+        except OSError:
+            into = skip = False
+        if into:
+            yield from _walk(path)
+        elif not skip:
+            yield path, None
 
 
 SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
@@ -489,7 +518,10 @@ def _safely(items: Iterator[Item], source: str) -> Iterator[Item]:
 
 def read(paths: Iterable[str | Path], stdin=None) -> Iterator[Item]:
     """Every article (or failure) in the given files, folders or ``-``."""
-    for source, path in iter_files(paths):
+    for source, path, error in _expand(paths):
+        if error is not None:
+            yield Item(source, "failed", reason=f"cannot read folder: {error.strerror or error}")
+            continue
         if path is None:
             stream = stdin if stdin is not None else sys.stdin.buffer
             yield from _safely(read_bytes(stream.read(MAX_BYTES + 1), "<stdin>", ".stdin"), "<stdin>")

@@ -226,3 +226,58 @@ def test_a_flood_of_combining_marks_does_not_decide_the_language(marks):
     assert detect_language(marks + "\n" + EN) == "en"
     assert detect_language(marks + " " + fr) == "fr"
     assert detect_language(marks * 3 + EN) == "en"  # more than the sample the identifier reads
+
+
+# ---------------------------------------------------------------------------
+# folders that cannot be listed
+
+def _without_root_overrides() -> None:
+    """Before exec: give up root's right to read and list any file (CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH),
+    so mode 000 keeps the build out as it keeps out any user; the rest of root stays."""
+    import ctypes
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    for cap in (1, 2):  # CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH
+        if libc.prctl(24, cap, 0, 0, 0) != 0:  # PR_CAPBSET_DROP
+            raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP)")
+
+
+def _run_unprivileged(*args: str):
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    preexec = _without_root_overrides if os.geteuid() == 0 else None
+    return subprocess.run([sys.executable, "-m", "graphbuild", *args], capture_output=True, cwd=ROOT, timeout=600,
+                          preexec_fn=preexec)
+
+
+def test_an_unreadable_subfolder_is_in_the_report_as_failed(tmp_path):
+    src = tmp_path / "in"
+    (src / "locked").mkdir(parents=True)
+    (src / "ok.txt").write_text("Talks in Rabat\n\n" + EN, encoding="utf-8")
+    (src / "locked" / "hidden-away.txt").write_text("Talks\n\n" + EN + EN, encoding="utf-8")
+    (src / "locked").chmod(0)
+    try:
+        res = _run_unprivileged("build", str(src), "--out", str(tmp_path / "out"), "--quiet")
+    finally:
+        (src / "locked").chmod(0o755)
+    assert res.returncode == 1, res.stderr.decode()[-2000:]  # a folder lost: the build says so
+    report = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
+    status = {i["source"].rsplit("/", 1)[-1]: (i["status"], i["reason"]) for i in report["inputs"]}
+    assert status["ok.txt"][0] == "done"
+    assert status["locked"][0] == "failed" and "permission denied" in status["locked"][1].lower()
+    assert len(status) == 2
+
+
+def test_an_unreadable_input_folder_itself_is_reported(tmp_path):
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked").chmod(0)
+    try:
+        res = _run_unprivileged("build", str(tmp_path / "locked"), "--out", str(tmp_path / "out"), "--quiet")
+    finally:
+        (tmp_path / "locked").chmod(0o755)
+    (entry,) = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))["inputs"]
+    assert entry["status"] == "failed" and "permission denied" in entry["reason"].lower(), entry
+    assert res.returncode in (1, 2) and b"Traceback" not in res.stderr
