@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 
 from .. import ids
-from ..graph.labels import display_languages, format_day, meeting_people, name_in, title_words
+from ..graph.labels import display_languages, meeting_people, name_in, title_words
 from .rdf import web_iri
 
 if TYPE_CHECKING:
@@ -223,18 +223,6 @@ def _merge_notes(kg: KnowledgeGraph, d: dict[str, Any]) -> list[dict[str, str]]:
     return out
 
 
-def _days(kg: KnowledgeGraph, d: dict[str, Any]) -> dict[str, str] | None:
-    """A meeting's day (or days) as each display language writes it."""
-    if not d.get("date_start"):
-        return None
-    out = {}
-    for lang in display_languages():
-        start = format_day(d.get("date_start"), lang)
-        end = format_day(d.get("date_end"), lang) if d.get("date_end") != d.get("date_start") else None
-        out[lang] = f"{start} – {end}" if start and end else (start or str(d["date_start"]))
-    return out
-
-
 def _meeting_detail(kg: KnowledgeGraph, mid: str) -> dict[str, Any]:
     """Who, where, when and with what: everything a meeting's panel shows, as ids and plain text."""
     g = kg.g
@@ -258,7 +246,8 @@ def _meeting_detail(kg: KnowledgeGraph, mid: str) -> dict[str, Any]:
     part_of = sorted(v for _, v, e in g.out_edges(mid, data=True) if e["type"] == "part_of")
     ordered = meeting_people(kg, mid)
     return {
-        "when": _days(kg, d), "status": d.get("status"), "meeting_type": d.get("meeting_type"),
+        "date_end": d.get("date_end") if d.get("date_end") != d.get("date_start") else None,
+        "status": d.get("status"), "meeting_type": d.get("meeting_type"),
         "city": d.get("city"), "country": ids.country_node(d["country"]) if d.get("country") else None,
         "people": [_compact({"id": p, "roles": sorted(people[p]["roles"]), "side": people[p]["side"]})
                    for p in ordered],

@@ -69,6 +69,13 @@
     var parts = [d.city, d.country].filter(Boolean).map(nameOf);
     return parts.filter(function (x, i) { return parts.indexOf(x) === i; }).join(", ");
   }
+  function formatDay(iso) {   // as the titles write it (the same CLDR patterns: "26 Apr 2016", "26 avr. 2016")
+    var p = String(iso).slice(0, 10).split("-");
+    try {
+      return new Intl.DateTimeFormat(t("locale"), { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" })
+        .format(new Date(Date.UTC(+p[0], +p[1] - 1, +p[2])));
+    } catch (err) { return String(iso); }
+  }
   function isolated(id) { return !details[id].degree; }
 
   // -- the network ---------------------------------------------------------------------------
@@ -412,7 +419,7 @@
     var h = el("h2", nameOf(id)); h.dir = "auto"; panel.appendChild(h);
     var dl = el("dl");
     if (d.type === "meeting") {
-      fact(dl, "when", d.when ? d.when[lang] : t("undated_meeting"));
+      fact(dl, "when", d.date ? formatDay(d.date) + (d.date_end ? " – " + formatDay(d.date_end) : "") : t("undated_meeting"));
       var where = placeOf(d);
       fact(dl, "where", where);
       fact(dl, "status", d.status ? t(d.status) : null);
@@ -477,9 +484,14 @@
     if (!details[id]) { return; }
     state.selected = id;
     focusBtn.disabled = false;
-    if (!state.everything) {   // open the node's neighbourhood in the overview
-      Object.keys(ego(id)).forEach(function (n) { state.revealed[n] = true; });
-      apply();
+    if (!state.everything) {   // open the node's neighbourhood in the overview, touching only it
+      var open = [];
+      Object.keys(ego(id)).forEach(function (n) {
+        state.revealed[n] = true;
+        if (lastHidden[n] && shownTypes[details[n].type]) { lastHidden[n] = false; open.push(n); }
+      });
+      show(open, []);
+      cullSoon();
     }
     if (lastHidden[id]) { lastHidden[id] = false; show([id], []); }
     var group = [id];
