@@ -7,6 +7,7 @@ knows the JSON shape, so the contract changes in one spot.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, fields, is_dataclass
 from functools import cache
 from typing import Any
@@ -172,10 +173,13 @@ class Extraction:
         for m in self.meetings:
             for part in m.participants:
                 spans.extend(part.mentions)
+        spans = sorted((s, e) for s, e in spans)
+        starts = [s for s, _ in spans]
         text = self.article.text
         out = []
-        for a, b in self.sentences:
-            if any(a <= s and e <= b for s, e in spans):
+        for a, b in self.sentences:  # only the spans that start in the sentence: a long article has many of both
+            inside = range(bisect_left(starts, a), bisect_right(starts, b))
+            if any(spans[k][1] <= b for k in inside):
                 out.append([a, b, " ".join(text[a:b].split())])
         return out
 

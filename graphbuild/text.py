@@ -141,6 +141,11 @@ def _normalise(text: str) -> tuple[str, array]:
     return "".join(parts), offs
 
 
+MAX_CLAUSE_TOKENS = 300  # a sentence this long ends at its next comma (the longest in our corpora: 103 tokens) …
+MAX_SENTENCE_TOKENS = 500  # … or here: extraction works per sentence, and a page without full stops is one
+_CLAUSE_BREAKS = frozenset({",", ";", ":"})  # normalised: "،" and "؛" are "," and ";"
+
+
 class Doc:
     """The normalised text of an article with tokens and sentences.
 
@@ -220,6 +225,8 @@ class Doc:
                 if piece == "." and prev.isdigit() and _next_char(norm, ne).isdigit():  # 3.5 is one number
                     continue
                 sent, sent_start = self._close(sent, sent_start, toks)
+            elif _overlong(toks, sent, piece):
+                sent, sent_start = self._close(sent, sent_start, toks)
         if toks and sent_start is not None:
             self.sentences.append((sent_start, toks[-1].end))
         self.tokens = toks
@@ -235,6 +242,14 @@ class Doc:
 
     def surface(self, start: int, end: int) -> str:
         return self.text[start:end]
+
+
+def _overlong(toks: list[Token], sent: int, piece: str) -> bool:
+    """Has the open sentence run past the clause bound at a comma, or past the sentence bound?"""
+    n = len(toks)
+    if n < MAX_CLAUSE_TOKENS or toks[n - MAX_CLAUSE_TOKENS].sent != sent:
+        return False
+    return piece in _CLAUSE_BREAKS or (n >= MAX_SENTENCE_TOKENS and toks[n - MAX_SENTENCE_TOKENS].sent == sent)
 
 
 def _next_char(s: str, i: int) -> str:

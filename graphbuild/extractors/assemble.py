@@ -183,6 +183,11 @@ class Assembler:
         lead_sents = {first_sent}
         single = sum(1 for d in drafts if not d.other) == 1
         drafts = sorted(drafts, key=lambda d: d.other)  # the meeting(s) the article is about first
+        # what every meeting asks of the whole article, found once (an article may hold thousands)
+        self.title_tokens = {k for t in ad.get("TITLE") for k in range(t.start, t.end)}
+        self.city_ends = {c.end for c in ad.get("CITY")}
+        self.dateline = [c for c in ad.get("CITY") if c.data.get("dateline")]
+        self.lead_cities = [c for c in ad.get("CITY") if ad.tokens[c.start].sent in lead_sents]
         made = [self._meeting(ad, d, n, lead_sents, single) for n, d in enumerate(drafts)]
         by_draft = {id(d): m.id for d, m in zip(drafts, made, strict=True)}
         for d, m in zip(drafts, made, strict=True):
@@ -190,12 +195,11 @@ class Assembler:
         ext.meetings.extend(made)
 
     def _meeting(self, ad: AnalysedDoc, d: MeetingDraft, n: int, lead: set[int], single: bool) -> Meeting:
-        toks = ad.tokens
         primary = (single or n == 0) and not d.other  # the meeting the article is about
-        city = self._venue(ad, d, lead, primary)
+        city = self._venue(d, primary)
         date = d.date
         if date is None and primary:
-            lead_dates = [x for x in ad.get("DATE") if toks[x.start].sent in lead]
+            lead_dates = ad.in_sentences("DATE", lead)
             date = lead_dates[0] if lead_dates else None
         city_id = self.city_ids.get(city.key) if city is not None else None
         country = cities()[city.key].country if city is not None else self._venue_country(ad, d)
@@ -203,7 +207,7 @@ class Assembler:
         mcountries = self._meeting_countries(ad, d, parts)
         if country and not d.fixed_persons:
             mcountries.add(country)  # the host; talks held in a third country's capital do not make it a party
-        topics = sorted({t.key for t in ad.get("TOPIC") if single or toks[t.start].sent in d.sentences})
+        topics = sorted({t.key for t in (ad.get("TOPIC") if single else ad.in_sentences("TOPIC", d.sentences))})
         label = self._label(ad, d.mentions[0])
         dv = date.data.get("value") if date is not None else None
         end = date.data.get("end") if date is not None else None
@@ -238,13 +242,10 @@ class Assembler:
                         best = c
         return best.key if best is not None else None
 
-    @staticmethod
-    def _venue(ad: AnalysedDoc, d: MeetingDraft, lead: set[int], primary: bool) -> Ent | None:
+    def _venue(self, d: MeetingDraft, primary: bool) -> Ent | None:
         """Where: a city right after a mention, else the dateline, else one in a mention's sentence,
         else (for the article's own meeting) one in the lead."""
-        toks = ad.tokens
-        dateline = [c for c in ad.get("CITY") if c.data.get("dateline")]
-        lead_cities = [c for c in ad.get("CITY") if toks[c.start].sent in lead]
+        dateline, lead_cities = self.dateline, self.lead_cities
         city = d.city if d.city_attached and d.city_first else None
         return city or (dateline[0] if dateline and primary else None) or d.city or (
             lead_cities[0] if lead_cities and primary else None)
@@ -269,13 +270,11 @@ class Assembler:
 
     def _meeting_organisations(self, ad: AnalysedDoc, d: MeetingDraft, parts: dict[str, Participant]) -> set[str]:
         """Organisations named in the meeting's sentences (not inside a title), and the participants'."""
-        toks = ad.tokens
-        title_tokens = {k for t in ad.get("TITLE") for k in range(t.start, t.end)}
         own = {p.org for p in parts.values() if p.org}
         if d.fixed_persons:
             return own  # one of several encounters in a sentence: its own people's organisations only
-        orgs = {self.org_id(ad, o) for o in ad.get("ORG")
-                if toks[o.start].sent in d.sentences and o.start not in title_tokens and self._can_take_part(o)}
+        orgs = {self.org_id(ad, o) for o in ad.in_sentences("ORG", d.sentences)
+                if o.start not in self.title_tokens and self._can_take_part(o)}
         return orgs | own
 
     def _meeting_countries(self, ad: AnalysedDoc, d: MeetingDraft, parts: dict[str, Participant]) -> set[str]:
@@ -284,14 +283,11 @@ class Assembler:
         own = {p.country for p in parts.values() if p.country} | set(d.countries)
         if d.fixed_persons:
             return own  # one of several encounters in a sentence: its own people's countries only
-        toks = ad.tokens
-        title_tokens = {k for t in ad.get("TITLE") for k in range(t.start, t.end)}
-        city_ends = {c.end for c in ad.get("CITY")}
         found = set()
-        for c in ad.get("COUNTRY"):
-            if toks[c.start].sent not in d.sentences or c.data.get("in_org") or c.start in title_tokens:
+        for c in ad.in_sentences("COUNTRY", d.sentences):
+            if c.data.get("in_org") or c.start in self.title_tokens:
                 continue
-            if c.start in city_ends or self._after_not_venue(ad, c):
+            if c.start in self.city_ends or self._after_not_venue(ad, c):
                 continue
             found.add(c.key)
         return found | own

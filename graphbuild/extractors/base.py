@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, ClassVar, Protocol
 
 from ..model import Article
 from ..text import Doc, Layout, Token
@@ -19,6 +19,30 @@ class Ent:
     end: int
     key: Any = None
     data: dict[str, Any] = field(default_factory=dict)
+
+    moves: ClassVar[int] = 0  # bumped whenever a span's bounds change: the documents' indexes are then stale
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in _BOUNDS and name in self.__dict__:
+            Ent.moves += 1
+        object.__setattr__(self, name, value)
+
+
+_BOUNDS = frozenset({"start", "end"})
+
+
+@dataclass
+class _Index:
+    """One label's spans in text order, by sentence and by token, for the list and bounds it was built on."""
+
+    ents: list[Ent]
+    size: int
+    moves: int
+    ordered: list[Ent]
+    by_sent: dict[int, list[Ent]]
+
+    def fresh(self, ents: list[Ent]) -> bool:
+        return self.ents is ents and self.size == len(ents) and self.moves == Ent.moves
 
 
 class AnalysedDoc:
@@ -37,6 +61,8 @@ class AnalysedDoc:
         self._starts: dict[int, set[int]] = {}
         self._form_index: dict[bool, dict[str, list[int]]] = {}
         self._by_start: dict[str, tuple[list[Ent], int, dict[int, Ent]]] = {}
+        self._index: dict[str, _Index] = {}
+        self._covering: dict[str, tuple[list[Ent], int, int, dict[int, Ent]]] = {}
 
     def starts(self, matcher) -> set[int]:
         """Token positions where one of ``matcher``'s phrases may start (found once per document).
@@ -72,15 +98,33 @@ class AnalysedDoc:
                     self.owner[i] = ent.label
         return ent
 
-    def remove(self, ent: Ent) -> None:
-        """Withdraw a span another component has overruled (a 'city' that is part of a name)."""
-        self.ents[ent.label] = [e for e in self.ents.get(ent.label, []) if e is not ent]
-        for i in range(ent.start, ent.end):
-            if self.owner[i] == ent.label:
-                self.owner[i] = None
+    def remove(self, *ents: Ent) -> None:
+        """Withdraw spans another component has overruled (a 'city' that is part of a name); many at
+        once in one pass over their labels' lists."""
+        gone = {id(e) for e in ents}
+        for label in {e.label for e in ents}:
+            self.ents[label] = [e for e in self.ents.get(label, []) if id(e) not in gone]
+        for ent in ents:
+            for i in range(ent.start, ent.end):
+                if self.owner[i] == ent.label:
+                    self.owner[i] = None
 
     def get(self, label: str) -> list[Ent]:
-        return sorted(self.ents.get(label, []), key=lambda e: (e.start, e.end))
+        """The spans of ``label`` in text order (a new list; sorted once until spans are added or moved)."""
+        return list(self._indexed(label).ordered)
+
+    def _indexed(self, label: str) -> _Index:
+        """``label``'s index, rebuilt only when its spans changed: components ask per trigger and per
+        person, and sorting every time made a long one-line article cost the square of its length."""
+        ents = self.ents.get(label, [])
+        index = self._index.get(label)
+        if index is None or not index.fresh(ents):
+            ordered = sorted(ents, key=lambda e: (e.start, e.end))
+            by_sent: dict[int, list[Ent]] = {}
+            for e in ordered:
+                by_sent.setdefault(self.tokens[e.start].sent, []).append(e)
+            index = self._index[label] = _Index(ents, len(ents), Ent.moves, ordered, by_sent)
+        return index
 
     def free(self, i: int, j: int | None = None) -> bool:
         j = i + 1 if j is None else j
@@ -94,10 +138,21 @@ class AnalysedDoc:
         return self.doc.text[s:e]
 
     def at(self, label: str, i: int) -> Ent | None:
-        for e in self.ents.get(label, []):
-            if e.start <= i < e.end:
-                return e
-        return None
+        """The first span of ``label`` (in the order they were added) that covers token i.
+
+        Asked before each span is added (is this token taken?): spans appended since the last
+        question are added to the map, which is rebuilt only when spans were removed or moved.
+        """
+        ents = self.ents.get(label, [])
+        known = self._covering.get(label)
+        if known is None or known[0] is not ents or known[2] != Ent.moves or known[1] > len(ents):
+            known = (ents, 0, Ent.moves, {})
+        covering = known[3]
+        for e in ents[known[1]:]:
+            for k in range(e.start, e.end):
+                covering.setdefault(k, e)
+        self._covering[label] = (ents, len(ents), Ent.moves, covering)
+        return covering.get(i)
 
     def starting_at(self, label: str, i: int) -> Ent | None:
         """The first span of ``label`` that starts at token i (asked at every token: indexed)."""
@@ -113,7 +168,13 @@ class AnalysedDoc:
         return cached[2].get(i)
 
     def in_sentence(self, label: str, sent: int) -> list[Ent]:
-        return [e for e in self.get(label) if self.tokens[e.start].sent == sent]
+        """The spans of ``label`` that start in sentence ``sent``, in text order (a new list)."""
+        return list(self._indexed(label).by_sent.get(sent, ()))
+
+    def in_sentences(self, label: str, sentences: set[int]) -> list[Ent]:
+        """The spans of ``label`` that start in any of these sentences, in text order."""
+        by_sent = self._indexed(label).by_sent
+        return [e for sent in sorted(sentences) for e in by_sent.get(sent, ())]
 
     def gap_has_punct(self, i: int, j: int) -> bool:
         """True if original text between token i and token j (i < j) holds punctuation."""

@@ -8,11 +8,15 @@ named in the sentences that mention the meeting, minus those named as absent.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from ..lang import arabic
 from ..reference import organisations
 from .base import AnalysedDoc, Ent
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -33,6 +37,7 @@ class MeetingDraft:
     countries: list[str] = field(default_factory=list)  # countries of a counterpart named without a person
     part_of: MeetingDraft | None = None  # the meeting on whose sidelines this one was held
     sides: dict[str, str] = field(default_factory=dict)  # person key → "host" | "guest" (who received whom)
+    named: set[str] = field(default_factory=set)  # keys of the people named in its sentences, kept by _group
 
 
 ENCOUNTER_TYPES = ("talks", "meeting", "call")  # meeting types that a list of counterparts splits, one each
@@ -195,9 +200,8 @@ class MeetingAssembler:
         drafts = self._group(ad)
         absent = self._absent_people(ad)
         for d in drafts:
-            d.persons = [p for p in ad.get("PERSON")
-                         if ad.tokens[p.start].sent in d.sentences and not p.data.get("author")
-                         and p.start not in absent]  # the encounters split below keep their own
+            d.persons = [p for p in ad.in_sentences("PERSON", d.sentences)  # the encounters split below keep theirs
+                         if not p.data.get("author") and p.start not in absent]
         drafts = [d for d in drafts if self._keep(ad, d)]
         for d in drafts:
             d.persons += self._named_by_title(ad, d, {p.key for p in d.persons})
@@ -223,7 +227,7 @@ class MeetingAssembler:
                 if d is None:
                     d = MeetingDraft(type=trig.key, other=True)
                     drafts.append(d)
-                self._merge(d, local, trig, sent)
+                self._merge(ad, d, local, trig, sent)
                 continue
             main = [d for d in drafts if not d.other]
             if main and trig.data["anaphoric"]:
@@ -234,7 +238,7 @@ class MeetingAssembler:
             if target is None:
                 target = MeetingDraft(type=trig.key)
                 drafts.append(target)
-            self._merge(target, local, trig, sent)
+            self._merge(ad, target, local, trig, sent)
         return drafts
 
     @staticmethod
@@ -436,12 +440,9 @@ class MeetingAssembler:
     def _future_sentence(ad: AnalysedDoc, sent: int) -> bool:
         """Does the sentence hold a future cue ("will", "سيعقد")? Asked once per sentence, not per trigger:
         a one-line article of a megabyte is one sentence with thousands of triggers."""
-        known = ad.extra.setdefault("future_sentences", None)
-        if known is None:
-            cues = ad.lang.future_cues
-            known = ad.extra["future_sentences"] = {ad.tokens[i].sent for i in ad.starts(cues)
-                                                    if cues.match_at(ad.tokens, i)}
-        return sent in known
+        cues = ad.lang.future_cues
+        return sent in _memo(ad, "future_sentences",
+                             lambda: {ad.tokens[i].sent for i in ad.starts(cues) if cues.match_at(ad.tokens, i)})
 
     def _local(self, ad: AnalysedDoc, trig: Ent, sent: int) -> dict:
         cities = [c for c in ad.in_sentence("CITY", sent) if not self._not_venue(ad, c)]
@@ -474,8 +475,8 @@ class MeetingAssembler:
         """"… then received X": a meeting verb whose people are all new opens another meeting."""
         if not _is_verb(ad, trig, ad.lang.word_set("verb_triggers")):
             return False
-        here = {p.key for p in ad.in_sentence("PERSON", sent)}
-        before = {p.key for p in ad.get("PERSON") if ad.tokens[p.start].sent in d.sentences}
+        here = _sentence_keys(ad, sent)
+        before = d.named
         return bool(here) and bool(before) and not (here & before)
 
     def _compatible(self, d: MeetingDraft, local: dict) -> bool:
@@ -491,9 +492,11 @@ class MeetingAssembler:
             return False
         return True
 
-    def _merge(self, d: MeetingDraft, local: dict, trig: Ent, sent: int) -> None:
+    def _merge(self, ad: AnalysedDoc, d: MeetingDraft, local: dict, trig: Ent, sent: int) -> None:
         d.mentions.append(trig)
-        d.sentences.add(sent)
+        if sent not in d.sentences:
+            d.sentences.add(sent)
+            d.named |= _sentence_keys(ad, sent)
         d.ordinal = d.ordinal or local["ordinal"]
         if local["city_attached"] is not None and not d.city_attached:
             d.city, d.city_attached = local["city_attached"], True
@@ -545,9 +548,30 @@ def _is_verb(ad: AnalysedDoc, trig: Ent, verbs: frozenset[str]) -> bool:
 
 
 def _bare_titles(ad: AnalysedDoc) -> list[Ent]:
-    """Titles that no person's name goes with ("كما استقبل رئيس الحكومة …")."""
-    owned = {t.start for p in ad.get("PERSON") for t in p.data.get("titles") or []}
-    return [t for t in ad.get("TITLE") if t.start not in owned]
+    """Titles that no person's name goes with ("كما استقبل رئيس الحكومة …"); found once per article,
+    since the assembly asks per meeting and per trigger, and adds no person or title."""
+    def build() -> list[Ent]:
+        owned = {t.start for p in ad.get("PERSON") for t in p.data.get("titles") or []}
+        return [t for t in ad.get("TITLE") if t.start not in owned]
+
+    return _memo(ad, "bare_titles", build)
+
+
+def _memo(ad: AnalysedDoc, name: str, build: Callable[[], T]) -> T:
+    """A fact of the article that the meeting assembly asks for many times, found on first asking."""
+    memo = ad.extra.setdefault("meeting_memo", {})
+    if name not in memo:
+        memo[name] = build()
+    return memo[name]
+
+
+def _sentence_keys(ad: AnalysedDoc, sent: int) -> frozenset[str]:
+    """The keys of the people named in a sentence (asked per trigger and per draft: kept per sentence)."""
+    keys: dict[int, frozenset[str]] = _memo(ad, "sentence_keys", dict)
+    found = keys.get(sent)
+    if found is None:
+        found = keys[sent] = frozenset(p.key for p in ad.in_sentence("PERSON", sent))
+    return found
 
 
 def _holder(title: Ent, persons: list[Ent]) -> Ent | None:

@@ -193,9 +193,8 @@ class PersonFinder:
                 i += 1
         found += self._statistical(ad, found)
         self.link_family_names(found)
+        ad.remove(*_overlapping(ad.get("CITY"), found))  # the 'city' was part of a name
         for ent in found:
-            for city in [c for c in ad.get("CITY") if c.start < ent.end and ent.start < c.end]:
-                ad.remove(city)  # the 'city' was part of a name
             ad.add(ent)
         self._authors(ad)
         self._short_mentions(ad)
@@ -655,10 +654,13 @@ class PersonFinder:
 
         Names a statistical backend proposed as one bare word, and that end no full name, are dropped.
         """
-        keys = {e.key for e in found}
+        ending: dict[tuple[str, ...], set[str]] = {}  # the last words of a name → the longer names ending so
+        for k in {e.key for e in found}:
+            words = k.split()
+            for n in range(1, len(words)):
+                ending.setdefault(tuple(words[-n:]), set()).add(k)
         for e in found:
-            parts = e.key.split()
-            longer = {k for k in keys if len(k.split()) > len(parts) and k.split()[-len(parts):] == parts}
+            longer = ending.get(tuple(e.key.split()), set())
             if len(longer) == 1:
                 e.key = next(iter(longer))
         found[:] = [e for e in found if not (e.data.get("cue") == "ner" and " " not in e.key)]
@@ -689,3 +691,17 @@ class PersonFinder:
             after = self._titles_after(ad, i + 1)
             ad.add(Ent("PERSON", i, i + 1, full, {"titles": after, "cue": "short", "name": t.raw,
                                                    "near": after[0] if after else None}))
+
+
+def _overlapping(spans: list[Ent], others: list[Ent]) -> list[Ent]:
+    """The ``spans`` that share a token with one of ``others`` (through a token index: both may be long)."""
+    by_token: dict[int, list[Ent]] = {}
+    for e in spans:
+        for k in range(e.start, e.end):
+            by_token.setdefault(k, []).append(e)
+    hit: dict[int, Ent] = {}
+    for o in others:
+        for k in range(o.start, o.end):
+            for e in by_token.get(k, ()):
+                hit.setdefault(id(e), e)
+    return list(hit.values())
