@@ -287,10 +287,11 @@ def display_path(path: str | Path) -> str:
 def make_article(text: str, *, source: str, fmt: str, id: str | None = None, title: str | None = None,
                  url: str | None = None, published=None, authors: Iterable[str] = (),
                  lang: str | None = None) -> Article:
-    text = clean_text(text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = clean_text(text)  # line breaks as they came: offsets point into the text as read (the contract)
     id, title, url = _clean_field(id), _clean_field(title), _clean_field(url)
     return Article(
-        id=safe_id(id) if id else content_id(text),
+        id=safe_id(id) if id else content_id(text.replace("\r\n", "\n").replace("\r", "\n")),  # one id
+        # whatever the line breaks
         text=text,
         lang=lang or detect_language(text),
         title=title,

@@ -114,8 +114,14 @@ def _normalise(text: str) -> tuple[str, array]:
     """``fold_char`` over the text, and each normalised character's offset in the original.
 
     Most texts only hold characters that fold to one character: then ``str.translate``
-    does the work in C and the offsets are the identity.
+    does the work in C and the offsets are the identity. A CRLF is one line break, as LF
+    and CR alone are: its CR is left out of the normalised text (the offsets step over it).
     """
+    return _normalise_crlf(text) if "\r\n" in text else _fold_with_offsets(text)
+
+
+def _fold_with_offsets(text: str) -> tuple[str, array]:
+    """``_normalise`` of a text without CRLFs (a CR on its own folds to LF, like any line break)."""
     chars = _learn(text)
     if chars <= _SAME_LENGTH:
         return text.translate(_FOLD_TABLE), array("I", range(len(text)))
@@ -139,6 +145,22 @@ def _normalise(text: str) -> tuple[str, array]:
         elif f:
             offs.extend([i] * len(f))
     return "".join(parts), offs
+
+
+def _normalise_crlf(text: str) -> tuple[str, array]:
+    """``_normalise`` of a text with CRLF line breaks: that of the text without their CRs, its offsets
+    mapped back past each CR left out."""
+    lf = text.replace("\r\n", "\n")  # "\r\r\n" leaves "\r\n": a lone CR, then the LF
+    norm, offs = _fold_with_offsets(lf)
+    back = array("I")  # offset in ``lf`` → offset in ``text``
+    at, shift = 0, 0
+    for m in re.finditer("\r\n", text):
+        cut = m.start() - shift  # where this CRLF's LF stands in ``lf``
+        back.extend(range(at + shift, cut + shift))
+        shift += 1
+        at = cut
+    back.extend(range(at + shift, len(lf) + shift))
+    return norm, array("I", map(back.__getitem__, offs))
 
 
 MAX_CLAUSE_TOKENS = 300  # a sentence this long ends at its next comma (the longest in our corpora: 103 tokens) …

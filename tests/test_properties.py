@@ -27,7 +27,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_contract import check_extraction
 
-from graphbuild.ingest import make_article
+from graphbuild.ingest import clean_text, make_article
 
 LANGS = ("ar", "en", "fr")
 # derandomize: CI explores the same examples on every run (a red CI means a change broke something, not that
@@ -123,10 +123,14 @@ texts = st.one_of(any_text, focused_text, noisy_fragments())
 # checks
 
 def extract(text: str, lang: str) -> tuple[dict, str]:
+    """The extraction of ``text``, and the text its offsets must point into: the input itself (with the
+    characters no output can hold replaced one for one, ``clean_text``), line breaks as they were."""
     art = make_article(text, source="<t>", fmt="txt", lang=lang)
     ext = pipeline()(art)
     d = ext.to_dict()
-    return d, art.text
+    as_read = clean_text(text)
+    assert len(as_read) == len(text) and art.text == as_read
+    return d, as_read
 
 
 def check(d: dict, text: str) -> None:
@@ -234,3 +238,34 @@ def test_role_spelling_variants_keep_the_contract(lang, text):
     soft hyphen is merged into one role whose mentions differ in spelling (the contract compares folded forms)."""
     d, norm = extract(text, lang)
     check(d, norm)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ar", "\r\nعبد"),
+    ("ar", "خبر\r\n\r\nاستقبل وزير الخارجية المغربي كريم بناني\r\nنظيره الإسباني في الرباط."),
+    ("en", "Talks\r\rMoroccan Foreign Minister Karim Bennani met his Spanish counterpart in Rabat.\r"),
+    ("fr", "Titre\r\n\r\nLe ministre tunisien des Affaires étrangères, Mehdi Gharbi, a reçu mardi à Tunis son "
+           "homologue algérien\r\nSamir Benali."),
+], ids=["ar-crlf-first", "ar-crlf", "en-cr", "fr-crlf"])
+def test_offsets_after_cr_and_crlf_point_into_the_input(lang, text):
+    """The contract: offsets into the text as read, not into a newline-normalised copy (issue 22)."""
+    d, as_read = extract(text, lang)
+    check(d, as_read)
+    assert d["persons"], d
+
+
+@pytest.mark.parametrize("name", ["ar/ar-01-rabat-madrid-talks.txt", "en/en-01-rabat-madrid-talks.txt",
+                                  "fr/fr-01-tunis-alger-entretiens.txt"])
+def test_the_line_breaks_an_article_uses_do_not_change_its_facts(name):
+    """LF, CRLF and CR: the same names, mentions, meetings and page date, only the offsets move."""
+    text = (ROOT / "tests" / "corpus" / name).read_text(encoding="utf-8")
+
+    def facts(d: dict) -> dict:
+        kinds = ("persons", "organisations", "countries", "cities")
+        return {"entities": {k: sorted((it.get("id") or it.get("iso2"), len(it["mentions"])) for it in d[k])
+                             for k in kinds},
+                "meetings": sorted((m["type"], m["date_start"] or "", len(m["participants"])) for m in d["meetings"]),
+                "article": {k: d["article"][k] for k in ("id", "title", "published")}}
+
+    found = [facts(extract(text.replace("\n", eol), name[:2])[0]) for eol in ("\n", "\r\n", "\r")]
+    assert found[0] == found[1] == found[2]

@@ -83,10 +83,10 @@ class PageDate:
     def _first_paragraph(text: str, start: int, words: int = 15) -> int:
         """Where the first line after ``start`` with more than ``words`` words begins (the lead)."""
         at = start
-        for line in text[start:].split("\n"):
+        for line in text[start:].splitlines(keepends=True):  # any line break: CR, CRLF, LF, U+2028 …
             if len(line.split()) > words:
                 return at
-            at += len(line) + 1
+            at += len(line)
         return len(text)
 
     @staticmethod
