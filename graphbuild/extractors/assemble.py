@@ -146,6 +146,7 @@ class Assembler:
     def _persons(self, ad: AnalysedDoc, ext: Extraction) -> dict[str, str]:
         out: dict[str, Person] = {}
         person_ids: dict[str, str] = {}
+        spans_of: dict[int, set[tuple[int, int]]] = {}  # each role's mentions: a person may be named thousands of times
         for e in sorted(ad.get("PERSON"), key=lambda p: (p.data.get("cue") == "short", p.start)):
             key = e.key
             p = out.get(key)
@@ -163,7 +164,11 @@ class Assembler:
                 role = self._role(ad, t)
                 same = next((r for r in p.roles if fold(r.title) == fold(role.title)), None)
                 if same:
-                    same.mentions.extend(m for m in role.mentions if m not in same.mentions)
+                    known = spans_of.setdefault(id(same), set(same.mentions))
+                    for m in role.mentions:
+                        if m not in known:
+                            same.mentions.append(m)
+                            known.add(m)
                 else:
                     p.roles.append(role)
         for name in ad.extra.get("meta_authors", []):

@@ -246,10 +246,8 @@ class MeetingAssembler:
         """"كما استقبل رئيس الحكومة …", "the Prime Minister then received …": a title without a name in the
         meeting's sentences is the person named earlier with the same title (one person only)."""
         out: list[Ent] = []
-        for t in _bare_titles(ad):
-            if ad.tokens[t.start].sent not in d.sentences:
-                continue
-            person = _holder(t, [p for p in ad.get("PERSON") if p.start < t.start and p.key not in present])
+        for t in _bare_titles_in(ad, d.sentences):
+            person = _holder(ad, t, lambda p: p.key not in present, before=t.start)
             if person is not None:
                 out.append(person)
                 present.add(person.key)
@@ -262,10 +260,11 @@ class MeetingAssembler:
         toks = ad.tokens
         verbs = ad.lang.word_set("reception_verbs")
         sides: dict[str, str] = {}
+        keys, ids = {p.key for p in d.persons}, {id(p) for p in d.persons}
         for trig in d.mentions:
             if not _is_verb(ad, trig, verbs):
                 continue
-            actors = self._actors(ad, toks[trig.start].sent, d)
+            actors = self._actors(ad, toks[trig.start].sent, d, keys, ids)
             before = [(pos, p) for pos, p in actors if pos < trig.start]
             after = [(pos, p) for pos, p in actors if pos >= trig.end]
             if before:
@@ -281,14 +280,13 @@ class MeetingAssembler:
         return sides
 
     @staticmethod
-    def _actors(ad: AnalysedDoc, sent: int, d: MeetingDraft) -> list[tuple[int, Ent]]:
-        """The meeting's people named in a sentence, each at the position it is named there (a bare title
-        that stands for a person named earlier counts at the title)."""
-        persons = {p.key: p for p in d.persons}
+    def _actors(ad: AnalysedDoc, sent: int, d: MeetingDraft, keys: set[str], ids: set[int]) -> list[tuple[int, Ent]]:
+        """The meeting's people (``d.persons``: their ``keys`` and ``ids``) named in a sentence, each at the
+        position it is named there (a bare title that stands for a person named earlier counts at the title)."""
         found = [(min([p.start] + [t.start for t in p.data.get("titles") or [] if t.end <= p.start]), p)
-                 for p in ad.in_sentence("PERSON", sent) if p.key in persons and not p.data.get("author")]
-        for t in _bare_titles(ad):
-            person = _holder(t, d.persons) if ad.tokens[t.start].sent == sent else None
+                 for p in ad.in_sentence("PERSON", sent) if p.key in keys and not p.data.get("author")]
+        for t in _bare_titles_in(ad, {sent}):
+            person = _holder(ad, t, lambda p: id(p) in ids)
             if person is not None:
                 found.append((t.start, person))
         return sorted(found, key=lambda x: x[0])
@@ -301,12 +299,13 @@ class MeetingAssembler:
         if d.other:
             return [d]
         out: list[MeetingDraft] = []
-        for trig in list(d.mentions):
+        split: set[int] = set()
+        for trig in d.mentions:
             subject, counterparts = self._counterparts(ad, trig)
             if len(counterparts) < 2:
                 continue
             if trig.key in ENCOUNTER_TYPES:
-                d.mentions.remove(trig)  # the talks were these encounters
+                split.add(id(trig))  # the talks were these encounters
             elif not all(c.label == "COUNTRY" for c in counterparts):
                 continue  # "the session … with the ministers of A and B": one session
             # else "the session was an opportunity for meetings with counterparts from A, B": the session
@@ -323,6 +322,7 @@ class MeetingAssembler:
                 elif item.label == "TITLE" and item.data.get("country"):
                     sub.countries = [item.data["country"]]
                 out.append(sub)
+        d.mentions = [m for m in d.mentions if id(m) not in split]
         if not out:
             return [d]
         host = d if d.mentions else None
@@ -574,10 +574,51 @@ def _sentence_keys(ad: AnalysedDoc, sent: int) -> frozenset[str]:
     return found
 
 
-def _holder(title: Ent, persons: list[Ent]) -> Ent | None:
-    """The one person among ``persons`` named with the same title, if exactly one is."""
-    same = [p for p in persons if any(_same_title(title, x) for x in p.data.get("titles") or [])]
-    return same[0] if len({p.key for p in same}) == 1 else None
+def _bare_titles_in(ad: AnalysedDoc, sentences: set[int]) -> list[Ent]:
+    """The bare titles of these sentences, in text order."""
+    def build() -> dict[int, list[Ent]]:
+        by_sent: dict[int, list[Ent]] = {}
+        for t in _bare_titles(ad):
+            by_sent.setdefault(ad.tokens[t.start].sent, []).append(t)
+        return by_sent
+
+    by_sent = _memo(ad, "bare_titles_by_sentence", build)
+    return [t for sent in sorted(sentences) for t in by_sent.get(sent, ())]
+
+
+def _holder(ad: AnalysedDoc, title: Ent, admit: Callable[[Ent], bool], before: int | None = None) -> Ent | None:
+    """The first person ``admit`` accepts (named before token ``before``) with the same title, if all such
+    people are one person. Read from an index of the article's titled people, stopping at a second person:
+    asked per bare title, a scan of every person made long articles quadratic."""
+    first: Ent | None = None
+    for p in _titled(ad).get(_office(title), ()):
+        if before is not None and p.start >= before:
+            break
+        if not admit(p) or not any(_same_title(title, x) for x in p.data.get("titles") or []):
+            continue
+        if first is None:
+            first = p
+        elif p.key != first.key:
+            return None
+    return first
+
+
+def _office(t: Ent) -> tuple[object, object, object]:
+    """What ``_same_title`` compares besides the country: head, portfolio, organisation."""
+    org = t.data.get("org")
+    return t.data.get("head"), t.data.get("portfolio"), org.key if org else None
+
+
+def _titled(ad: AnalysedDoc) -> dict[tuple[object, object, object], list[Ent]]:
+    """The article's people by the offices of their titles, each list in text order."""
+    def build() -> dict[tuple[object, object, object], list[Ent]]:
+        out: dict[tuple[object, object, object], list[Ent]] = {}
+        for p in ad.get("PERSON"):
+            for office in dict.fromkeys(_office(x) for x in p.data.get("titles") or []):
+                out.setdefault(office, []).append(p)
+        return out
+
+    return _memo(ad, "titled", build)
 
 
 def _same_title(a: Ent, b: Ent) -> bool:
