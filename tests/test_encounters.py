@@ -148,3 +148,89 @@ def test_the_callers_article_is_left_as_it_was():
     article = make_article(HEADER_DATE_AR, source="<test>", fmt="txt", lang="ar")
     ext = Pipeline()(article)
     assert ext.article.published == "2025-05-04" and article.published is None
+
+
+SIDELINES_AR_WITHOUT_MEETING_WORD = (
+    "وزير الخارجية يبحث مع الأمين العام للمنظمة سبل التعاون\n\n"
+    "بحث وزير الخارجية اليمني الدكتور سالم باعوم، مع الأمين العام لمنظمة التعاون الإسلامي إدريس كمارا، "
+    "سبل تعزيز التعاون بين الجانبين، وذلك على هامش انعقاد الدورة الاستثنائية لمجلس وزراء خارجية الدول "
+    "الأعضاء في المنظمة.\n"
+    "وناقش الجانبان خلال اللقاء مستجدات الأوضاع في المنطقة.\n"
+)
+
+SIDELINES_EN_MET = (
+    "Ministers gather in Nairobi\n\n"
+    "NAIROBI, June 3 - The regional trade conference opened in Nairobi on Tuesday with ministers from twelve "
+    "countries.\n"
+    "On the sidelines of the conference, Ugandan Trade Minister Grace Okello met her Rwandan counterpart "
+    "Jean Habimana.\n"
+    "During the meeting, the two ministers discussed tariffs on coffee.\n"
+)
+
+LATER_THE_SAME_DAY = (
+    "Minister holds two meetings\n\n"
+    "TUNIS, May 4 - Prime Minister Hedi Belhaj received on Monday in Tunis the Maltese Minister of Energy, "
+    "Mark Camilleri, in the presence of the Minister of Industry, Sonia Ayari.\n"
+    "Later the same day, Ms. Ayari chaired a working meeting with the chief executive of the national "
+    "electricity company, Walid Gharbi, and the head of the grid operator, Nizar Chaabane.\n"
+)
+
+AHEAD_OF_THE_SUMMIT = (
+    "Foreign ministers meet ahead of summit\n\n"
+    "The foreign ministers of Chad and Niger, Ali Mahamat and Moussa Idrissa, met in N'Djamena on Monday "
+    "ahead of the regional summit that will be held in Niamey on Thursday.\n"
+)
+
+ONE_SESSION_AR = (
+    "انطلاق أعمال الدورة العادية للمجلس\n\n"
+    "انطلقت اليوم في تونس أعمال الدورة العادية لمجلس وزراء الصحة العرب برئاسة وزير الصحة التونسي "
+    "منير الزواري.\n"
+    "كما تليت خلال الجلسة رسالة من الأمين العام للجامعة العربية أحمد الصالحي.\n"
+)
+
+
+def _by_id(d: dict) -> dict[str, dict]:
+    return {m["id"]: m for m in d["meetings"]}
+
+
+def test_talks_with_someone_on_the_sidelines_without_a_meeting_word_are_their_own_meeting():
+    """"X discussed with Y …, on the sidelines of the session": the session and the talks, part of it; the
+    meeting mentioned next ("during the meeting") is the talks."""
+    d = graphbuild.extract(SIDELINES_AR_WITHOUT_MEETING_WORD, lang="ar")
+    talks = [m for m in d["meetings"] if m["part_of"]]
+    assert len(talks) == 1 and len(d["meetings"]) == 2
+    assert _by_id(d)[talks[0]["part_of"]]["type"] == "session"
+    assert _people(d, talks[0]) == {"سالم باعوم", "إدريس كمارا"}
+    assert len(talks[0]["mentions"]) == 2  # the cue and "اللقاء"
+
+
+def test_a_meeting_after_on_the_sidelines_of_is_part_of_the_gathering():
+    d = graphbuild.extract(SIDELINES_EN_MET, lang="en")
+    assert sorted(m["type"] for m in d["meetings"]) == ["conference", "meeting"]
+    meeting = next(m for m in d["meetings"] if m["type"] == "meeting")
+    assert _by_id(d)[meeting["part_of"]]["type"] == "conference"
+    assert _people(d, meeting) == {"Grace Okello", "Jean Habimana"}
+    assert len(meeting["mentions"]) == 2  # "met" and "the meeting"
+
+
+def test_later_the_same_day_with_new_people_is_another_meeting():
+    d = graphbuild.extract(LATER_THE_SAME_DAY, lang="en")
+    assert len(d["meetings"]) == 2
+    first, second = sorted(d["meetings"], key=lambda m: m["mentions"][0])
+    assert {"Hedi Belhaj", "Mark Camilleri"} <= _people(d, first)
+    assert {"Walid Gharbi", "Nizar Chaabane"} <= _people(d, second)
+    assert "Walid Gharbi" not in _people(d, first)
+
+
+def test_a_future_word_about_the_summit_leaves_the_meeting_reported():
+    d = graphbuild.extract(AHEAD_OF_THE_SUMMIT, lang="en")
+    status = {m["type"]: m["status"] for m in d["meetings"]}
+    assert status.get("meeting") == "reported", d["meetings"]
+    assert status.get("summit") in (None, "planned")
+
+
+def test_also_before_the_session_already_reported_opens_nothing():
+    """"كما تليت خلال الجلسة رسالة من …": a sequencing word before the session named already, with someone new
+    (who sent a message) in the sentence, is still that session."""
+    d = graphbuild.extract(ONE_SESSION_AR, lang="ar")
+    assert len(d["meetings"]) == 1

@@ -38,8 +38,11 @@ class MeetingDraft:
     part_of: MeetingDraft | None = None  # the meeting on whose sidelines this one was held
     sides: dict[str, str] = field(default_factory=dict)  # person key → "host" | "guest" (who received whom)
     named: set[str] = field(default_factory=set)  # keys of the people named in its sentences, kept by _group
+    gathering: bool = False  # named after "on the sidelines of": the summit or session others were held beside
 
 
+SEQUENCE_BEFORE = 12  # how far (in tokens) before a meeting word a sequencing word ("then", "ثم") is read
+FUTURE_BEFORE, FUTURE_AFTER = 10, 12  # how far (in tokens) a future cue reaches a meeting word before / after it
 ENCOUNTER_TYPES = ("talks", "meeting", "call")  # meeting types that a list of counterparts splits, one each
 
 
@@ -89,7 +92,7 @@ class TriggerFinder:
             if self._edition_of_event(ad, m.end):
                 editions.add(m.key)
                 continue
-            if self._blocked(ad, m.end) or lang.non_triggers.match_at(toks, i):
+            if self._blocked(ad, i, m.end) or lang.non_triggers.match_at(toks, i):
                 continue
             ordinal = self._ordinal(ad, m.end) if lang.profile.ordinal_after_noun else self._ordinal_before(ad, i)
             if m.key in editions and ordinal is None:
@@ -102,15 +105,37 @@ class TriggerFinder:
                 continue  # بدوره (in turn) is not دورة (session): triggers end in ta marbuta
             anaphoric = i > 0 and toks[i - 1].text in lang.word_set("demonstratives")
             other = self._other(ad, m.end)
-            ad.add(Ent("TRIGGER", i, m.end, m.value, {"anaphoric": anaphoric, "ordinal": ordinal, "other": other}),
+            ad.add(Ent("TRIGGER", i, m.end, m.value, {"anaphoric": anaphoric, "ordinal": ordinal, "other": other,
+                                                     "sidelines": self._sidelines_before(ad, i)}),
                    claim=False)
 
     @staticmethod
-    def _blocked(ad: AnalysedDoc, j: int) -> bool:
-        """"meeting the objectives", "قمة جبل": the next word says this is no meeting."""
+    def _sidelines_before(ad: AnalysedDoc, i: int) -> Ent | None:
+        """"على هامش انعقاد الدورة", "on the sidelines of the G20 Summit", "en marge du sommet": the cue
+        just before a trigger (up to three words between) says the trigger names the gathering around
+        which another encounter was held. The cue's span, or None."""
+        toks = ad.tokens
+        cues = ad.lang.sidelines_cues
+        starts = ad.starts(cues)
+        for k in range(i - 1, max(-1, i - 9), -1):
+            if toks[k].sent != toks[i].sent:
+                return None
+            m = cues.match_at(toks, k) if k in starts else None
+            if m and i - 3 <= m.end <= i:
+                return Ent("SIDELINES", k, m.end, "sidelines")
+        return None
+
+    @staticmethod
+    def _blocked(ad: AnalysedDoc, i: int, j: int) -> bool:
+        """"meeting the objectives", "قمة جبل": the next word says this is no meeting — unless an official
+        follows ("met her Rwandan counterpart", "met the Minister of Trade")."""
         blocked = ad.lang.word_set("trigger_blockers")
         nxt = ad.tokens[j].text if j < len(ad.tokens) else ""
-        return nxt in blocked or arabic.without_and_or_with(nxt) in blocked
+        if nxt not in blocked and arabic.without_and_or_with(nxt) not in blocked:
+            return False
+        verb = " ".join(ad.tokens[k].text for k in range(i, j)) in ad.lang.word_set("verb_triggers")
+        return not verb or not any(ad.owner[k] in ("PERSON", "TITLE") for k in range(j + 1, min(len(ad.tokens), j + 3))
+                       if ad.tokens[k].sent == ad.tokens[j].sent)
 
     @staticmethod
     def _edition_of_event(ad: AnalysedDoc, j: int) -> bool:
@@ -218,7 +243,8 @@ class MeetingAssembler:
     def _group(self, ad: AnalysedDoc) -> list[MeetingDraft]:
         """Triggers in text order: each continues a compatible meeting of the article or opens one;
         "the previous session" and the like gather in meetings of their own, marked ``other``."""
-        drafts: list[MeetingDraft] = []
+        drafts: list[MeetingDraft] = []  # in the order they were opened (the first is the article's own)
+        recent: list[MeetingDraft] = []  # the same, in the order later mentions look for them (last first)
         for trig in ad.get("TRIGGER"):
             sent = ad.tokens[trig.start].sent
             local = self._local(ad, trig, sent)
@@ -229,17 +255,71 @@ class MeetingAssembler:
                     drafts.append(d)
                 self._merge(ad, d, local, trig, sent)
                 continue
-            main = [d for d in drafts if not d.other]
+            if trig.data.get("sidelines") is not None:
+                self._sidelines(ad, drafts, recent, trig, local, sent)
+                continue
+            main = [d for d in recent if not d.other]
             if main and trig.data["anaphoric"]:
                 target = main[-1]
             else:
                 target = next((d for d in reversed(main)
-                               if self._compatible(d, local) and not self._new_host(ad, d, trig, sent)), None)
+                               if self._compatible(d, local) and not self._new_host(ad, d, trig, sent)
+                               and not self._next_encounter(ad, d, trig, sent)
+                               and not self._beside_gathering(ad, d, trig, sent)), None)
             if target is None:
                 target = MeetingDraft(type=trig.key)
+                target.part_of = next((d for d in reversed(main) if self._beside_gathering(ad, d, trig, sent)), None)
                 drafts.append(target)
+                recent.append(target)
             self._merge(ad, target, local, trig, sent)
         return drafts
+
+    def _sidelines(self, ad: AnalysedDoc, drafts: list[MeetingDraft], recent: list[MeetingDraft], trig: Ent,
+                   local: dict, sent: int) -> None:
+        """A trigger after "on the sidelines of" names the gathering (the summit, the council's session);
+        the encounter of the sentence (a meeting named before it, or "X … with Y" without a meeting word)
+        is one of its own, ``part_of`` the gathering, and the mentions that follow go to the encounter."""
+        main = [d for d in recent if not d.other]
+        here = [d for d in main if sent in d.sentences and not d.gathering]
+        gathering = next((d for d in reversed(main) if d not in here and any(m.key == trig.key for m in d.mentions)
+                          and self._compatible(d, local)), None)
+        if gathering is None:
+            gathering = MeetingDraft(type=trig.key)
+            drafts.append(gathering)
+            recent.append(gathering)
+        gathering.gathering = True
+        self._merge(ad, gathering, local, trig, sent)
+        encounter = here[-1] if here else None
+        if encounter is None:
+            mention = self._encounter_before(ad, trig, sent)
+            if mention is None:
+                return
+            encounter = MeetingDraft(type=mention.key)
+            self._merge(ad, encounter, {**local, "ordinal": None}, mention, sent)
+            drafts.append(encounter)
+        encounter.part_of = gathering
+        if encounter in recent:
+            recent.remove(encounter)
+        recent.append(encounter)
+
+    @staticmethod
+    def _encounter_before(ad: AnalysedDoc, trig: Ent, sent: int) -> Ent | None:
+        """"بحث الوزير X مع الأمين العام Y … على هامش الدورة", "X held talks with Y on the sidelines of": two
+        people named before the cue, "with" between them, and no meeting word: talks, mentioned by the cue."""
+        cue: Ent = trig.data["sidelines"]
+        people = [p for p in ad.in_sentence("PERSON", sent) if p.end <= cue.start and not p.data.get("author")]
+        withs = ad.lang.word_set("with_words")
+        if len({p.key for p in people}) < 2 or not any(
+                ad.tokens[k].text in withs for k in range(people[0].end, people[-1].start)):
+            return None
+        return Ent("TRIGGER", cue.start, cue.end, "talks", {})
+
+    @staticmethod
+    def _beside_gathering(ad: AnalysedDoc, d: MeetingDraft, trig: Ent, sent: int) -> bool:
+        """"On the sidelines of the summit, X met Y": a meeting word after the gathering's, in its sentence,
+        is the encounter held beside it, not the gathering."""
+        return d.gathering and any(m.data.get("sidelines") is not None and m.start < trig.start
+                                   and ad.tokens[m.start].sent == sent for m in d.mentions)
 
     @staticmethod
     def _named_by_title(ad: AnalysedDoc, d: MeetingDraft, present: set[str]) -> list[Ent]:
@@ -328,7 +408,7 @@ class MeetingAssembler:
         host = d if d.mentions else None
         sidelines = host is not None and any(self._on_sidelines(ad, s.mentions[0]) for s in out)
         for sub in out:
-            sub.part_of = host if sidelines else None
+            sub.part_of = d.part_of or (host if sidelines else None)
         return ([d] if host else []) + out
 
     @staticmethod
@@ -437,19 +517,32 @@ class MeetingAssembler:
                 any(m is not d and m.ordinal and abs(m.ordinal - d.ordinal) == 1 for m in main))
 
     @staticmethod
-    def _future_sentence(ad: AnalysedDoc, sent: int) -> bool:
-        """Does the sentence hold a future cue ("will", "سيعقد")? Asked once per sentence, not per trigger:
-        a one-line article of a megabyte is one sentence with thousands of triggers."""
+    def _future_near(ad: AnalysedDoc, trig: Ent) -> bool:
+        """Is the trigger in the future ("will meet", "سيعقد الاجتماع", "the summit to be held next week")? A
+        future cue counts for the meeting words near it with no other between them, not for the whole
+        sentence: "met on Monday … ahead of the summit that will open on Wednesday" reports the meeting."""
         cues = ad.lang.future_cues
-        return sent in _memo(ad, "future_sentences",
-                             lambda: {ad.tokens[i].sent for i in ad.starts(cues) if cues.match_at(ad.tokens, i)})
+
+        def build() -> dict[int, list[int]]:
+            by_sent: dict[int, list[int]] = {}
+            for i in sorted(ad.starts(cues)):
+                if cues.match_at(ad.tokens, i):
+                    by_sent.setdefault(ad.tokens[i].sent, []).append(i)
+            return by_sent
+
+        near = [i for i in _memo(ad, "future_cues", build).get(ad.tokens[trig.start].sent, ())
+                if trig.start - FUTURE_BEFORE <= i < trig.end + FUTURE_AFTER]
+        if not near:
+            return False
+        others = [t.start for t in ad.in_sentence("TRIGGER", ad.tokens[trig.start].sent) if t.start != trig.start]
+        return any(not any(min(i, trig.start) < o < max(i, trig.start) for o in others) for i in near)
 
     def _local(self, ad: AnalysedDoc, trig: Ent, sent: int) -> dict:
         cities = [c for c in ad.in_sentence("CITY", sent) if not self._not_venue(ad, c)]
         attached = [c for c in cities if trig.end <= c.start <= trig.end + 8]
         dates = ad.in_sentence("DATE", sent)
         durations = ad.in_sentence("DURATION", sent)
-        future = self._future_sentence(ad, sent)
+        future = self._future_near(ad, trig)
         return {
             "ordinal": trig.data.get("ordinal"),
             "city": min(cities, key=lambda c: abs(c.start - trig.start)) if cities else None,
@@ -478,6 +571,22 @@ class MeetingAssembler:
         here = _sentence_keys(ad, sent)
         before = d.named
         return bool(here) and bool(before) and not (here & before)
+
+    @staticmethod
+    def _next_encounter(ad: AnalysedDoc, d: MeetingDraft, trig: Ent, sent: int) -> bool:
+        """"Later the same day, X chaired a meeting with Y", "كما استقبل الوزير …", "il a par ailleurs reçu …":
+        a sequencing word just before a meeting word whose sentence names someone the meeting has not met
+        opens another encounter."""
+        if sent in d.sentences or not (_sentence_keys(ad, sent) - d.named) or _definite(ad, trig):
+            return False  # "كما تليت خلال الجلسة رسالة من …": the session already reported
+        cues, toks = ad.lang.sequence_cues, ad.tokens
+        starts = ad.starts(cues)
+        for k in range(trig.start - 1, max(-1, trig.start - SEQUENCE_BEFORE - 1), -1):
+            if toks[k].sent != sent or ad.at("TRIGGER", k):
+                return False
+            if k in starts and cues.match_at(toks, k):
+                return True
+        return False
 
     def _compatible(self, d: MeetingDraft, local: dict) -> bool:
         if local["future"] and not d.future and d.mentions:
@@ -539,6 +648,14 @@ def _within(day: str, start: str, end: str | None, duration: int | None) -> bool
     except ValueError:
         return False
     return first <= when <= last
+
+
+def _definite(ad: AnalysedDoc, trig: Ent) -> bool:
+    """"the meeting", "la réunion", "الجلسة": a meeting word with its article points back to one named before."""
+    first = ad.tokens[trig.start]
+    prefixes = tuple(ad.lang.raw.get("definite_prefixes") or ())
+    return (bool(prefixes) and first.text.startswith(prefixes)) or (
+        trig.start > 0 and ad.tokens[trig.start - 1].text in ad.lang.word_set("articles"))
 
 
 def _is_verb(ad: AnalysedDoc, trig: Ent, verbs: frozenset[str]) -> bool:

@@ -52,6 +52,7 @@ class LangData:
     absence_cues: PhraseMatcher
     mention_only_cues: PhraseMatcher
     sidelines_cues: PhraseMatcher
+    sequence_cues: PhraseMatcher
     not_venue_cues: frozenset[str]
     ordinals: PhraseMatcher
     ordinal_tens: dict[str, int]
@@ -122,6 +123,7 @@ def lang_data(lang: str) -> LangData:
         absence_cues=_matcher(raw.get("absence_cues"), bare=False),
         mention_only_cues=_matcher(raw.get("mention_only_cues"), bare=False),
         sidelines_cues=_matcher(raw.get("sidelines_cues"), bare=False),
+        sequence_cues=_matcher(raw.get("sequence_cues"), bare=False),
         not_venue_cues=_folded(raw.get("not_venue_cues")),
         ordinals=_matcher(raw.get("ordinals")),
         ordinal_tens={fold(k): v for k, v in (raw.get("ordinal_tens") or {}).items()},

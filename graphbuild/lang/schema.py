@@ -91,6 +91,8 @@ KEYS: dict[str, Key] = {
     "sitting_words": _list("words before a body's name that make it sit ('أعمال', 'session', 'travaux'): a body "
                            "whose name is a meeting word is then a meeting too", False),
     "sidelines_cues": _list("'on the sidelines of': the meeting is part of the one named next", False),
+    "sequence_cues": _list("'then', 'also', 'ثم', 'par ailleurs' before a meeting word: with someone new, another "
+                           "encounter than the one before", False),
     "not_venue_cues": _list("words that make a place no venue (headquarters of, based in)"),
     "ordinals": _map("ordinal words → number"),
     "ordinal_tens": _map("tens of compound ordinals → number"),
