@@ -234,3 +234,19 @@ def test_also_before_the_session_already_reported_opens_nothing():
     (who sent a message) in the sentence, is still that session."""
     d = graphbuild.extract(ONE_SESSION_AR, lang="ar")
     assert len(d["meetings"]) == 1
+
+
+COUNTERPARTS_AR_BY_TITLE = (
+    "وزير الخارجية يشيد بلقاءاته في مالابو\n\n"
+    "نواكشوط - عاد وزير الخارجية الموريتاني سيدي محمد ولد أحمد اليوم إلى نواكشوط.\n"
+    "وكتب وزير الخارجية أن مشاركته في الدورة الاستثنائية للمجلس التنفيذي للاتحاد الإفريقي في مالابو كانت فرصة لعقد "
+    "لقاءات مع نظرائه من الجزائر وتونس والنيجر.\n"
+)
+
+
+def test_the_subject_of_listed_meetings_may_be_named_by_title_alone():
+    """"وكتب وزير الخارجية أن … لقاءات مع نظرائه من …": the minister named earlier with that title met each."""
+    d = graphbuild.extract(COUNTERPARTS_AR_BY_TITLE, lang="ar")
+    subs = [m for m in d["meetings"] if m["type"] == "meeting"]
+    assert sorted(c for m in subs for c in m["countries"] if c != "MR") == ["DZ", "NE", "TN"]
+    assert all(_people(d, m) == {"سيدي محمد ولد أحمد"} for m in subs)

@@ -97,3 +97,16 @@ def test_parents_never_go_round_in_a_circle():
             assert key not in seen
             seen.add(key)
             key = table[key].parent
+
+
+def test_an_organ_whose_name_holds_its_body_names_the_body_too():
+    """"مجلس جامعة الدول العربية" names the Arab League at its last three words: the League is an organisation of
+    the article (mentioned there), the council is the one that met."""
+    text = ("القاهرة - انعقد اليوم اجتماع مجلس جامعة الدول العربية على مستوى المندوبين الدائمين "
+            "برئاسة المندوب الليبي سالم بن عمران.")
+    d = graphbuild.extract(text, lang="ar")
+    orgs = _orgs(d)
+    league = orgs["org:arab_league"]
+    assert [text[s:e] for s, e in league["mentions"]] == ["جامعة الدول العربية"]
+    assert orgs["org:arab_league_council"]["parent"] == "org:arab_league"
+    assert [m["organisations"] for m in d["meetings"]] == [["org:arab_league_council"]]

@@ -279,7 +279,8 @@ class Assembler:
         if d.fixed_persons:
             return own  # one of several encounters in a sentence: its own people's organisations only
         orgs = {self.org_id(ad, o) for o in ad.in_sentences("ORG", d.sentences)
-                if o.start not in self.title_tokens and self._can_take_part(o)}
+                if o.start not in self.title_tokens and self._can_take_part(o)
+                and "inside" not in o.data}  # the League named inside "the League's Council": the council met
         return orgs | own
 
     def _meeting_countries(self, ad: AnalysedDoc, d: MeetingDraft, parts: dict[str, Participant]) -> set[str]:

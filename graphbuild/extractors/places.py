@@ -24,7 +24,25 @@ class OrganisationGazetteer:
         matcher = org_matcher()
         for m in matcher.find_all(ad.tokens, ad.allowed, ad.starts(matcher)):
             ad.add(Ent("ORG", m.start, m.end, m.value, {"source": "gazetteer"}))
+        self._bodies_inside(ad, matcher)
         self._organs(ad)
+
+    @staticmethod
+    def _bodies_inside(ad: AnalysedDoc, matcher) -> None:
+        """"مجلس جامعة الدول العربية", "the ASEAN Coordinating Council", "Conseil de l'Union européenne": an
+        organ's name that holds its body's name names the body too, at those words (a span inside the organ's,
+        claiming nothing)."""
+        table = organisations()
+        starts = ad.starts(matcher)
+        for e in list(ad.get("ORG")):
+            entry = table.get(e.key)
+            if entry is None or entry.parent is None:
+                continue
+            for k in sorted(starts & set(range(e.start + 1, e.end))):
+                m = matcher.match_at(ad.tokens, k)
+                if m and m.value == entry.parent and m.end <= e.end:
+                    ad.add(Ent("ORG", m.start, m.end, m.value, {"source": "gazetteer", "inside": e.key}), claim=False)
+                    break
 
     @staticmethod
     def _organs(ad: AnalysedDoc) -> None:
