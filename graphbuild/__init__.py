@@ -81,9 +81,14 @@ def build(paths: str | Path | list[str | Path], *, out: str | Path | None = None
     import time
 
     started = time.perf_counter()
-    extractions: list[dict] = []
-    extract_items(read([str(p) for p in paths]), Pipeline(), extractions.append, report)
-    kg.add(extractions)
+    extractions: dict[str, dict] = {}  # by article id: a copy with a smaller source replaces the one kept
+
+    def keep(d: dict) -> None:
+        extractions[d["article"]["id"]] = d
+
+    extract_items(read([str(p) for p in paths]), Pipeline(), keep, report,
+                  on_superseded=lambda entry: extractions.pop(entry.article or "", None))
+    kg.add([extractions[k] for k in sorted(extractions)])
     report.seconds = time.perf_counter() - started
     kg.report = report
     return kg

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import sys
 import time
@@ -32,6 +33,9 @@ class ReportEntry:
     lang: str | None = None
     warnings: list[str] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
+    read_warnings: list[str] = field(default_factory=list, repr=False)  # the reader's, before any extraction
+    outcome: str | None = field(default=None, repr=False)  # "extracted" or "reused" once recorded
+    superseded: bool = field(default=False, repr=False)  # a copy with a smaller source came later
 
     def to_dict(self) -> dict[str, Any]:
         d = {"source": self.source, "status": self.status, "reason": self.reason, "article": self.article,
@@ -126,11 +130,25 @@ def make_pipeline(ner: str | None = None) -> Pipeline:
     return Pipeline(components=default_components(statistical=load_backend(ner) if ner else StatisticalNER()))
 
 
-def admitted(items: Iterable[Item], report: RunReport,
-             progress: Callable[[], None] | None = None) -> Iterator[tuple[ReportEntry, Any]]:
+def source_key(source: str) -> tuple[list[int | str], str]:
+    """The order in which copies of one article compete: by source, numbers by their value (so record 9 of
+    a file comes before record 10), whatever order the inputs were given in."""
+    parts: list[int | str] = [int(p) if i % 2 else p for i, p in enumerate(re.split(r"(\d+)", source))]
+    return parts, source
+
+
+def admitted(items: Iterable[Item], report: RunReport, progress: Callable[[], None] | None = None,
+             on_superseded: Callable[[ReportEntry], None] | None = None) -> Iterator[tuple[ReportEntry, Any]]:
     """The articles to extract, each with its report entry; unreadable items and duplicates
-    are recorded in the report here and go no further."""
-    seen: dict[str, str] = {}
+    are recorded in the report here and go no further.
+
+    Of the inputs that hold one article (the same id), the one with the smallest source is kept, so
+    the input order never decides which copy the output holds. When a smaller copy comes after the
+    kept one, the kept one becomes a duplicate: ``on_superseded`` undoes what was recorded for it
+    (its extraction), and an outcome not yet recorded never is.
+    """
+    kept: dict[str, ReportEntry] = {}
+    copies: dict[str, list[ReportEntry]] = {}
     for item in items:
         if item.article is None:
             report.entries.append(ReportEntry(item.source, item.status if item.status != "read" else "failed",
@@ -139,13 +157,40 @@ def admitted(items: Iterable[Item], report: RunReport,
                 progress()
             continue
         art = item.article
-        entry = ReportEntry(item.source, "done", article=art.id, lang=art.lang, warnings=list(item.warnings))
+        entry = ReportEntry(item.source, "done", article=art.id, lang=art.lang, warnings=list(item.warnings),
+                            read_warnings=list(item.warnings))
         report.entries.append(entry)
-        if art.id in seen:
-            entry.status, entry.reason = "skipped", f"duplicate of {seen[art.id]} (same article id)"
+        first = kept.get(art.id)
+        if first is not None and source_key(item.source) >= source_key(first.source):
+            entry.status = "skipped"
+            copies[art.id].append(entry)
+            _point_to(copies[art.id], first)
             continue
-        seen[art.id] = item.source
+        if first is not None:  # this copy sorts first: it is kept, the one kept until now is a duplicate
+            _supersede(first, report, on_superseded)
+            copies[art.id].append(first)
+            _point_to(copies[art.id], entry)
+        else:
+            copies[art.id] = []
+        kept[art.id] = entry
         yield entry, art
+
+
+def _point_to(duplicates: list[ReportEntry], kept: ReportEntry) -> None:
+    for dup in duplicates:
+        dup.reason = f"duplicate of {kept.source} (same article id)"
+
+
+def _supersede(entry: ReportEntry, report: RunReport, undo: Callable[[ReportEntry], None] | None) -> None:
+    """A kept entry turned duplicate: as if it had been skipped on arrival (status, warnings, counts)."""
+    if entry.outcome == "extracted":
+        report.extracted -= 1
+    elif entry.outcome == "reused":
+        report.reused -= 1
+    if entry.outcome is not None and undo is not None:
+        undo(entry)
+    entry.superseded, entry.outcome = True, None
+    entry.status, entry.counts, entry.warnings = "skipped", {}, list(entry.read_warnings)
 
 
 def _record(entry: ReportEntry, outcome: tuple, on_extraction: Callable[[dict], None]) -> None:
@@ -159,11 +204,14 @@ def _record(entry: ReportEntry, outcome: tuple, on_extraction: Callable[[dict], 
 def extract_items(items: Iterable[Item], pipeline: Pipeline,
                   on_extraction: Callable[[dict], None], report: RunReport,
                   progress: Callable[[], None] | None = None, jobs: int = 1, ner: str | None = None,
-                  batch: int = 256, cache: ExtractionCache | None = None) -> None:
+                  batch: int = 256, cache: ExtractionCache | None = None,
+                  on_superseded: Callable[[ReportEntry], None] | None = None) -> None:
     """Extract every readable item, in order, on ``jobs`` processes; record each outcome in the report.
 
     Outcomes are handed to ``on_extraction`` in input order whatever ``jobs`` is, so the
-    output does not depend on the degree of parallelism.
+    output does not depend on the degree of parallelism. When a later input holds the same article
+    under a smaller source, ``on_superseded`` is told of the entry it replaces, whose extraction the
+    caller drops (see ``admitted``).
     """
     pending: list[tuple[ReportEntry, Any]] = []
     pool = None
@@ -175,11 +223,17 @@ def extract_items(items: Iterable[Item], pipeline: Pipeline,
                                    initializer=_worker_init, initargs=(ner,))
 
     def flush() -> None:
+        if progress:
+            for entry, _art in pending:
+                if entry.superseded:
+                    progress()
+        pending[:] = [(entry, art) for entry, art in pending if not entry.superseded]
         tasks = [(entry.source, art) for entry, art in pending]
         results = pool.map(_worker_extract, tasks, chunksize=max(1, len(tasks) // (4 * jobs))) if pool else \
             (_outcome(src, art, pipeline) for src, art in tasks)
         for (entry, art), outcome in zip(pending, results, strict=True):
             _record(entry, outcome, on_extraction)
+            entry.outcome = "extracted"
             report.extracted += 1
             if cache is not None and outcome[0] == "done":
                 cache.remember(art)
@@ -188,7 +242,7 @@ def extract_items(items: Iterable[Item], pipeline: Pipeline,
         pending.clear()
 
     try:
-        for entry, art in admitted(items, report, progress):
+        for entry, art in admitted(items, report, progress, _undoing(cache, on_superseded)):
             previous = cache.reuse(art) if cache is not None else None
             if previous is not None:
                 _reuse(entry, art, previous, report, cache, on_extraction)
@@ -206,7 +260,8 @@ def extract_items(items: Iterable[Item], pipeline: Pipeline,
 
 def extract_with_dask(items: Iterable[Item], report: RunReport, on_extraction: Callable[[dict], None],
                       scheduler: str | None = None, ner: str | None = None, partition: int = 200,
-                      cache: ExtractionCache | None = None) -> None:
+                      cache: ExtractionCache | None = None,
+                      on_superseded: Callable[[ReportEntry], None] | None = None) -> None:
     """Extraction as a map over partitions on a Dask cluster; the merge stays a reduce here.
 
     Without ``scheduler`` a local cluster is started for the run. Outcomes come back in
@@ -216,12 +271,13 @@ def extract_with_dask(items: Iterable[Item], report: RunReport, on_extraction: C
     from dask.distributed import Client, LocalCluster
 
     tasks = []
-    for entry, art in admitted(items, report):
+    for entry, art in admitted(items, report, on_superseded=_undoing(cache, on_superseded)):
         previous = cache.reuse(art) if cache is not None else None
         if previous is not None:
             _reuse(entry, art, previous, report, cache, on_extraction)
         else:
             tasks.append((entry, art))
+    tasks = [(entry, art) for entry, art in tasks if not entry.superseded]
     if not tasks:
         return
     cluster = None
@@ -240,6 +296,7 @@ def extract_with_dask(items: Iterable[Item], report: RunReport, on_extraction: C
             cluster.close()
     for (entry, art), outcome in zip(tasks, results, strict=True):
         _record(entry, outcome, on_extraction)
+        entry.outcome = "extracted"
         report.extracted += 1
         if cache is not None and outcome[0] == "done":
             cache.remember(art)
@@ -250,8 +307,21 @@ def _reuse(entry: ReportEntry, art, previous: dict, report: RunReport, cache: Ex
     """Record an article's previous extraction as this run's (the same article, the same pipeline)."""
     counts = {k: len(previous.get(k) or []) for k in ("persons", "organisations", "countries", "cities", "meetings")}
     _record(entry, ("done", None, previous, counts), on_extraction)
+    entry.outcome = "reused"
     report.reused += 1
     cache.remember(art)
+
+
+def _undoing(cache: ExtractionCache | None,
+             on_superseded: Callable[[ReportEntry], None] | None) -> Callable[[ReportEntry], None]:
+    """What a superseded entry's recorded outcome is undone by: the cache forgets its key, the caller
+    drops its extraction."""
+    def undo(entry: ReportEntry) -> None:
+        if cache is not None and entry.article is not None:
+            cache.written.pop(entry.article, None)
+        if on_superseded is not None:
+            on_superseded(entry)
+    return undo
 
 
 def _dask_partition(part, ner):
@@ -324,7 +394,7 @@ def _build_into(work: Path, out: Path, inputs, pipeline, formats, show_progress,
     report = RunReport()
     ext_dir = work / "extractions"
     ext_dir.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
+    kept_files: dict[Path, None] = {}  # the extraction files, each once
     if show_progress is None:
         show_progress = sys.stderr.isatty()
     bar = None
@@ -336,21 +406,29 @@ def _build_into(work: Path, out: Path, inputs, pipeline, formats, show_progress,
     def keep(d: dict) -> None:
         path = ext_dir / f"{d['article']['id']}.json"
         write_text(path, dump_json(d))
-        written.append(path)
+        kept_files[path] = None
+
+    def drop(entry: ReportEntry) -> None:  # a copy of the article with a smaller source came later
+        path = ext_dir / f"{entry.article}.json"
+        if path in kept_files:
+            del kept_files[path]
+            path.unlink()
 
     started_cpu = time.process_time()
     if engine == "dask":
-        extract_with_dask(read(inputs), report, keep, scheduler=scheduler, ner=ner, cache=cache)
+        extract_with_dask(read(inputs), report, keep, scheduler=scheduler, ner=ner, cache=cache,
+                          on_superseded=drop)
     elif engine == "local":
         progress = bar.update if bar is not None else None
-        extract_items(read(inputs), pipeline, keep, report, progress=progress, jobs=jobs, ner=ner, cache=cache)
+        extract_items(read(inputs), pipeline, keep, report, progress=progress, jobs=jobs, ner=ner, cache=cache,
+                      on_superseded=drop)
     else:
         raise ValueError(f"unknown engine {engine!r} (local or dask)")
     if bar is not None:
         bar.close()
     report.timings["read+extract"] = time.process_time() - started_cpu
     started_cpu = time.process_time()
-    kg = merge_extractions(written)
+    kg = merge_extractions(kept_files)
     report.timings["merge"] = time.process_time() - started_cpu
     kg.report = report
     from .export import write_all

@@ -281,3 +281,82 @@ def test_an_unreadable_input_folder_itself_is_reported(tmp_path):
     (entry,) = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))["inputs"]
     assert entry["status"] == "failed" and "permission denied" in entry["reason"].lower(), entry
     assert res.returncode in (1, 2) and b"Traceback" not in res.stderr
+
+
+# ---------------------------------------------------------------------------
+# duplicates: the copy kept does not depend on the input order
+
+DE = "Der marokkanische Außenminister empfing am Montag in Rabat seinen spanischen Amtskollegen zu Gesprächen.\n"
+
+
+def _duplicates(root):
+    """The same article under three file names (one spaced differently), one id held by two different
+    records in two files (the smaller source in German, skipped), and one id twice in one file (lines 9, 10)."""
+    (root / "a").mkdir(parents=True)
+    (root / "b").mkdir()
+    (root / "b" / "copy.txt").write_text("Talks in Rabat\n\n" + EN, encoding="utf-8")
+    (root / "a" / "copy.txt").write_text("Talks  in Rabat\n\n" + EN.replace(" his ", "  his "), encoding="utf-8")
+    (root / "c.txt").write_text("Talks in Rabat\n\n" + EN, encoding="utf-8")
+    (root / "a" / "r.jsonl").write_text(json.dumps({"id": "same", "text": "Gespräche\n\n" + DE}) + "\n")
+    others = [json.dumps({"id": f"n{n}", "text": f"Title {n}\n\n{EN}", "url": f"http://example.org/{n}"})
+              for n in range(1, 9)]
+    twice = [json.dumps({"id": "twice", "text": f"Title {n}\n\n" + AR, "url": f"http://example.org/{n}"})
+             for n in (9, 10)]
+    (root / "b" / "r.jsonl").write_text("\n".join([*others, *twice, json.dumps(
+        {"id": "same", "text": "Title\n\n" + EN, "url": "http://example.org/same"})]) + "\n", encoding="utf-8")
+    return [str(root / p) for p in ("a/copy.txt", "a/r.jsonl", "b/copy.txt", "b/r.jsonl", "c.txt")]
+
+
+def _without_pipeline_key(cache: bytes) -> dict:
+    """cache.json but its pipeline key, a hash of the code, which can change between two builds of a test
+    when the tree is being edited."""
+    return {k: v for k, v in json.loads(cache).items() if k != "pipeline"}
+
+
+def test_with_duplicates_the_input_order_does_not_change_a_byte(tmp_path):
+    files = _duplicates(tmp_path / "in")
+    orders = {"sorted": files, "reversed": files[::-1], "mixed": [files[i] for i in (2, 4, 0, 3, 1)]}
+    outs = {}
+    for name, order in orders.items():
+        res = run_cli("build", *order, "--out", str(tmp_path / name), "--quiet", "--ner", "none")
+        assert res.returncode == 0 and b"Traceback" not in res.stderr, res.stderr.decode()
+        outs[name] = _tree(tmp_path / name)
+        outs[name]["cache.json"] = _without_pipeline_key(outs[name]["cache.json"])
+    for name in ("reversed", "mixed"):
+        assert outs[name] == outs["sorted"], (name, sorted(k for k in outs["sorted"]
+                                                           if outs["sorted"][k] != outs[name].get(k)))
+    report = json.loads(outs["sorted"]["report.json"])
+    status = {e["source"].split("/in/", 1)[1]: (e["status"], e["reason"]) for e in report["inputs"]}
+    assert status["a/copy.txt"] == ("done", None)  # the smallest source of the three copies
+    for dup in ("b/copy.txt", "c.txt"):
+        assert status[dup][0] == "skipped" and status[dup][1].endswith("/in/a/copy.txt (same article id)")
+    assert status["a/r.jsonl:1"][0] == "skipped" and "'de'" in status["a/r.jsonl:1"][1]  # kept, not built
+    assert status["b/r.jsonl:11"][0] == "skipped" and "/in/a/r.jsonl:1 (same" in status["b/r.jsonl:11"][1]
+    assert status["b/r.jsonl:9"] == ("done", None)  # line 9 before line 10, not '10' < '9'
+    assert status["b/r.jsonl:10"][1].endswith("/in/b/r.jsonl:9 (same article id)")
+    assert "extractions/same.json" not in outs["sorted"]  # the English copy, extracted first in reverse order
+    assert report["summary"]["extracted"] == 11  # each article once, the superseded copies not counted
+
+
+def test_a_smaller_copy_after_a_reused_one_replaces_it(tmp_path):
+    """The previous output's extraction of a copy is re-used, then a copy with a smaller source comes:
+    the output is the one built from scratch."""
+    files = _duplicates(tmp_path / "in")
+    out = tmp_path / "out"
+    assert run_cli("build", *files[2:], "--out", str(out), "--quiet", "--ner", "none").returncode == 0
+    res = run_cli("build", *files[::-1], "--out", str(out), "--quiet", "--ner", "none")
+    assert res.returncode == 0, res.stderr.decode()
+    fresh = tmp_path / "fresh"
+    assert run_cli("build", *files, "--out", str(fresh), "--quiet", "--ner", "none").returncode == 0
+    again, scratch = _tree(out), _tree(fresh)
+    for tree in (again, scratch):
+        tree["cache.json"] = _without_pipeline_key(tree["cache.json"])
+    assert sorted(again) == sorted(scratch)
+    for name in scratch:
+        if name == "report.json":
+            ra, rb = json.loads(again[name]), json.loads(scratch[name])
+            assert ra["inputs"] == rb["inputs"]
+            assert ra["summary"]["reused"] + ra["summary"]["extracted"] == rb["summary"]["extracted"]
+            assert ra["summary"]["reused"] > 0
+        else:
+            assert again[name] == scratch[name], name
