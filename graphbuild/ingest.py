@@ -391,7 +391,11 @@ def stream_jsonl(path: Path, source: str) -> Iterator[Item] | None:
 
     def items() -> Iterator[Item]:
         with path.open("rb") as f:
-            for n, raw in enumerate(f, start=1):
+            for n, raw in enumerate(_bounded_lines(f, MAX_LINE_BYTES), start=1):
+                if raw is None:
+                    yield Item(f"{source}:{n}", "failed",
+                               reason=f"line {n} is longer than {MAX_LINE_BYTES // (1024 * 1024)} MB")
+                    continue
                 if n == 1:
                     raw = raw.removeprefix(b"\xef\xbb\xbf")
                 if not raw.strip():
@@ -404,6 +408,32 @@ def stream_jsonl(path: Path, source: str) -> Iterator[Item] | None:
                     yield item
 
     return items()
+
+
+MAX_LINE_BYTES = MAX_BYTES  # one record of a streamed file: no larger than a file may be
+
+
+def _bounded_lines(f, limit: int, chunk: int = 1024 * 1024) -> Iterator[bytes | None]:
+    """The lines of a binary file, each at most ``limit`` bytes; a longer line is None, and what is past
+    the limit is skipped a chunk at a time, never held (a sparse file's 2 GB of NULs is one line)."""
+    while raw := f.readline(chunk):
+        if raw.endswith(b"\n") or len(raw) < chunk:  # the usual line, read in one go
+            yield raw
+            continue
+        parts, size = [raw], len(raw)
+        while size <= limit and (more := f.readline(chunk)):
+            parts.append(more)
+            size += len(more)
+            if more.endswith(b"\n"):
+                break
+        if size <= limit or (size == limit + 1 and parts[-1].endswith(b"\n")):
+            yield b"".join(parts)
+            continue
+        last = parts[-1]
+        del parts
+        while not last.endswith(b"\n") and (last := f.readline(chunk)):
+            pass
+        yield None
 
 
 def _record_item(rec, src: str) -> Item:

@@ -360,3 +360,44 @@ def test_a_smaller_copy_after_a_reused_one_replaces_it(tmp_path):
             assert ra["summary"]["reused"] > 0
         else:
             assert again[name] == scratch[name], name
+
+
+# ---------------------------------------------------------------------------
+# a streamed JSON Lines file: no line is held past the limit
+
+def test_a_jsonl_line_longer_than_the_limit_fails_alone_and_is_never_held():
+    import io
+
+    from graphbuild.ingest import _bounded_lines
+
+    lines = [b"a" * 10 + b"\n", b"b" * 11 + b"\n", b"c" * 9 + b"\n", b"d" * 30 + b"\n", b"", b"\n", b"e" * 25]
+    got = list(_bounded_lines(io.BytesIO(b"".join(lines)), limit=10, chunk=4))
+    assert got == [b"a" * 10 + b"\n", None, b"c" * 9 + b"\n", None, b"\n", None]  # numbering kept: one per line
+    assert list(_bounded_lines(io.BytesIO(b"x" * 10), limit=10, chunk=4)) == [b"x" * 10]
+    assert list(_bounded_lines(io.BytesIO(b"y\r\nz\n"), limit=10, chunk=1)) == [b"y\r\n", b"z\n"]
+
+
+@pytest.mark.slow
+def test_a_sparse_2_gb_jsonl_line_fails_alone_in_little_memory(tmp_path):
+    """2 GB of NULs between two records (a sparse file: nothing on disk) is one line: it fails from its
+    length, read a MB at a time (4.4 GB peak before), and the records around it are built."""
+    import subprocess
+    import sys
+
+    record = (json.dumps({"id": "first", "text": "Talks in Rabat\n\n" + EN * 50}) + "\n").encode()
+    path = tmp_path / "sparse.jsonl"
+    with path.open("wb") as f:
+        f.write(record)  # longer than the 4 KB head read to tell UTF-8 from UTF-16
+        f.seek(2 * 1024 ** 3)
+        f.write(b"\n" + record.replace(b'"first"', b'"last"'))
+    out = tmp_path / "out"
+    argv = [sys.executable, "-m", "graphbuild", "build", str(path), "--out", str(out), "-q", "--ner", "none"]
+    code = (f"import resource, subprocess; subprocess.run({argv!r}); "
+            "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=600)
+    peak_kb = int(res.stdout.strip().splitlines()[-1])
+    assert peak_kb < 600 * 1024, f"peak RSS {peak_kb // 1024} MB"
+    status = {e["source"].rsplit("/", 1)[-1]: (e["status"], e["reason"])
+              for e in json.loads((out / "report.json").read_text())["inputs"]}
+    assert status == {"sparse.jsonl:1": ("done", None), "sparse.jsonl:2": ("failed", "line 2 is longer than 200 MB"),
+                      "sparse.jsonl:3": ("done", None)}
