@@ -250,3 +250,15 @@ def test_the_subject_of_listed_meetings_may_be_named_by_title_alone():
     subs = [m for m in d["meetings"] if m["type"] == "meeting"]
     assert sorted(c for m in subs for c in m["countries"] if c != "MR") == ["DZ", "NE", "TN"]
     assert all(_people(d, m) == {"سيدي محمد ولد أحمد"} for m in subs)
+
+
+PROGRAMME_AR = (
+    "افتتاح معرض الكتاب\n\n"
+    "أوضح مدير المعرض سمير الحداد أن البرنامج يتضمن ندوات فكرية إضافة إلى لقاءات مفتوحة بين الكتاب والقراء "
+    "طيلة أيام التظاهرة.\n"
+)
+
+
+def test_plural_meeting_words_without_with_whom_are_no_meetings():
+    """"لقاءات مفتوحة بين الكتاب والقراء": a programme of events; "لقاءات مع نظرائه" (above) are meetings."""
+    assert graphbuild.extract(PROGRAMME_AR, lang="ar")["meetings"] == []

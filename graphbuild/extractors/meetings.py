@@ -103,11 +103,23 @@ class TriggerFinder:
                 continue
             if toks[m.end - 1].is_arabic and arabic.ends_in_ha(m.key[-1]) and arabic.ends_in_ha(toks[m.end - 1].raw):
                 continue  # بدوره (in turn) is not دورة (session): triggers end in ta marbuta
+            if m.end - m.start == 1 and lang.generic_triggers.intersection(t.variants) \
+                    and not self._generic_holds(ad, i, m.end):
+                continue  # "لقاءات مباشرة بين الكتاب والقراء": a programme of events
             anaphoric = i > 0 and toks[i - 1].text in lang.word_set("demonstratives")
             other = self._other(ad, m.end)
             ad.add(Ent("TRIGGER", i, m.end, m.value, {"anaphoric": anaphoric, "ordinal": ordinal, "other": other,
                                                      "sidelines": self._sidelines_before(ad, i)}),
                    claim=False)
+
+    def _generic_holds(self, ad: AnalysedDoc, i: int, j: int) -> bool:
+        """A plural meeting word ("لقاءات", "اجتماعات") is meetings when it says with whom ("لقاءات مع نظرائه",
+        within two words), of which body ("اجتماعات مجلس الجامعة"), or beside what ("على هامش اجتماعات")."""
+        toks = ad.tokens
+        withs = ad.lang.word_set("with_words")
+        near = [k for k in range(j, min(len(toks), j + 3)) if toks[k].sent == toks[i].sent]
+        return (any(toks[k].text in withs for k in near) or (bool(near) and ad.starting_at("ORG", near[0]) is not None)
+                or self._sidelines_before(ad, i) is not None)
 
     @staticmethod
     def _sidelines_before(ad: AnalysedDoc, i: int) -> Ent | None:
@@ -231,7 +243,8 @@ class MeetingAssembler:
         for d in drafts:
             d.persons += self._named_by_title(ad, d, {p.key for p in d.persons})
             d.sides = self._sides(ad, d)
-        drafts = [x for d in drafts for x in self._encounters(ad, d)]
+        listed: set[int] = set()  # where the lists already split begin: two meeting words before one list
+        drafts = [x for d in drafts for x in self._encounters(ad, d, listed)]
         for d in drafts:
             if not d.other and self._passing(d, [x for x in drafts if not x.other]):
                 d.other = True
@@ -372,7 +385,7 @@ class MeetingAssembler:
         return sorted(found, key=lambda x: x[0])
 
     # -- one meeting per encounter -----------------------------------------------------
-    def _encounters(self, ad: AnalysedDoc, d: MeetingDraft) -> list[MeetingDraft]:
+    def _encounters(self, ad: AnalysedDoc, d: MeetingDraft, listed: set[int]) -> list[MeetingDraft]:
         """"X held talks with A, B and C", "لقاءات مع نظرائه من الجزائر وتونس": one trigger, several
         counterparts in a list after it — one meeting per counterpart, each with X; held "on the
         sidelines of" another meeting of the article, each is part of it."""
@@ -381,9 +394,12 @@ class MeetingAssembler:
         out: list[MeetingDraft] = []
         split: set[int] = set()
         for trig in d.mentions:
+            if trig.data.get("sidelines") is not None:
+                continue  # "على هامش الدورة، لقاءات مع …": the list is the encounters', not the gathering's
             subject, counterparts = self._counterparts(ad, trig)
-            if len(counterparts) < 2:
+            if len(counterparts) < 2 or counterparts[0].start in listed:
                 continue
+            listed.add(counterparts[0].start)
             if trig.key in ENCOUNTER_TYPES:
                 split.add(id(trig))  # the talks were these encounters
             elif not all(c.label == "COUNTRY" for c in counterparts):

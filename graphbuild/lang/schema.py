@@ -74,7 +74,8 @@ KEYS: dict[str, Key] = {
     "weak_triggers": _list("triggers that in a sport report name a match (derby, sommet, لقاء)", False),
     "trigger_blockers": _list("words after a trigger that make it no meeting"),
     "event_blockers": _list("events that are not meetings (fair, festival, championship)"),
-    "generic_triggers": _list("triggers too vague to label a meeting on their own"),
+    "generic_triggers": _list("plural meeting words: meetings only when they say with whom, of which body or "
+                              "beside what (لقاءات مع …)"),
     "verb_triggers": _list("verbs that report a meeting (received, met)"),
     "future_cues": _list("words that make a meeting planned"),
     "past_words": _list("'last', 'previous'"),
