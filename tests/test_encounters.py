@@ -262,3 +262,22 @@ PROGRAMME_AR = (
 def test_plural_meeting_words_without_with_whom_are_no_meetings():
     """"لقاءات مفتوحة بين الكتاب والقراء": a programme of events; "لقاءات مع نظرائه" (above) are meetings."""
     assert graphbuild.extract(PROGRAMME_AR, lang="ar")["meetings"] == []
+
+
+VISIT_WITH_TWO_SESSIONS = (
+    "Foreign minister to visit Algiers\n\n"
+    "RABAT - Foreign Minister Driss Alaoui will pay an official visit to Algeria next Monday, the ministry said.\n"
+    "During the two-day visit, Mr. Alaoui is expected to be received by President Rachid Benyahia and will hold "
+    "talks with his Algerian counterpart, Lamine Khelifi, on regional cooperation.\n"
+)
+
+
+def test_a_visit_with_sessions_with_different_people_gives_a_meeting_for_each():
+    """ANNOTATION.md: a visit and its talks are one meeting unless the text reports distinct sessions with
+    different people: here the audience with the president and the talks with the counterpart."""
+    d = graphbuild.extract(VISIT_WITH_TWO_SESSIONS, lang="en")
+    visit = next(m for m in d["meetings"] if m["type"] == "visit")
+    sessions = [m for m in d["meetings"] if m["part_of"] == visit["id"]]
+    assert sorted(sorted(_people(d, m)) for m in sessions) == [["Driss Alaoui", "Lamine Khelifi"],
+                                                               ["Driss Alaoui", "Rachid Benyahia"]]
+    assert all(m["status"] == "planned" for m in d["meetings"])

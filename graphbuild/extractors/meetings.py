@@ -41,6 +41,7 @@ class MeetingDraft:
     gathering: bool = False  # named after "on the sidelines of": the summit or session others were held beside
 
 
+COUNTERPART_REACH = 6  # how far (in tokens) after "with" or a meeting verb the person met is named
 SEQUENCE_BEFORE = 12  # how far (in tokens) before a meeting word a sequencing word ("then", "ثم") is read
 FUTURE_BEFORE, FUTURE_AFTER = 10, 12  # how far (in tokens) a future cue reaches a meeting word before / after it
 ENCOUNTER_TYPES = ("talks", "meeting", "call")  # meeting types that a list of counterparts splits, one each
@@ -244,7 +245,7 @@ class MeetingAssembler:
             d.persons += self._named_by_title(ad, d, {p.key for p in d.persons})
             d.sides = self._sides(ad, d)
         listed: set[int] = set()  # where the lists already split begin: two meeting words before one list
-        drafts = [x for d in drafts for x in self._encounters(ad, d, listed)]
+        drafts = [x for d in drafts for y in self._by_counterpart(ad, d) for x in self._encounters(ad, y, listed)]
         for d in drafts:
             if not d.other and self._passing(d, [x for x in drafts if not x.other]):
                 d.other = True
@@ -426,6 +427,73 @@ class MeetingAssembler:
         for sub in out:
             sub.part_of = d.part_of or (host if sidelines else None)
         return ([d] if host else []) + out
+
+    def _by_counterpart(self, ad: AnalysedDoc, d: MeetingDraft) -> list[MeetingDraft]:
+        """"… يستقبل من طرف الرئيس X … سيجري مباحثات مع نظيره Y", "X received A … the talks with B": meeting
+        words of one draft, each with its own counterpart (named right after the verb, or after "with"), are
+        distinct sessions with different people — one meeting each (of the visit, when the draft is one);
+        the draft keeps the rest."""
+        if d.other or d.gathering or d.ordinal or d.fixed_persons or d.type not in (*ENCOUNTER_TYPES, "visit"):
+            return [d]
+        found: dict[str, tuple[Ent, list[Ent]]] = {}  # counterpart key → (counterpart, its meeting words)
+        for trig in d.mentions:
+            if trig.key not in ENCOUNTER_TYPES:
+                continue
+            other = self._counterpart(ad, trig)
+            if other is not None:
+                found.setdefault(other.key, (other, []))[1].append(trig)
+        if len(found) < 2:
+            return [d]
+        kept = [d] if d.type == "visit" else []
+        out: list[MeetingDraft] = []
+        for n, (other, trigs) in enumerate(found.values()):
+            if not kept and n == 0:
+                kept = [d]  # the first encounter is the draft itself
+                continue
+            sent = ad.tokens[trigs[0].start].sent
+            subject = self._subject(ad, trigs[0], sent, exclude=set(found))
+            sub = MeetingDraft(mentions=trigs, type=trigs[0].key, city=d.city, date=d.date, future=d.future,
+                               sentences={ad.tokens[t.start].sent for t in trigs}, city_attached=d.city_attached,
+                               fixed_persons=True, part_of=d if d.type == "visit" else d.part_of)
+            sub.persons = [p for p in (subject, other) if p is not None]
+            sub.sides = {k: v for k, v in d.sides.items() if k in {p.key for p in sub.persons}}
+            gone = {id(t) for t in trigs}
+            d.mentions = [m for m in d.mentions if id(m) not in gone]
+            out.append(sub)
+        return kept + out
+
+    @staticmethod
+    def _subject(ad: AnalysedDoc, trig: Ent, sent: int, exclude: set[str]) -> Ent | None:
+        """Who holds the meeting: the person named nearest before the meeting word in its sentence (not one
+        met in another of its encounters, ``exclude``), or the holder of a title named alone nearer still
+        ("وأضاف البلاغ أن وزير الخارجية سيجري مباحثات …")."""
+        before = [p for p in ad.in_sentence("PERSON", sent)
+                  if p.end <= trig.start and not p.data.get("author") and p.key not in exclude]
+        titles = [t for t in _bare_titles_in(ad, {sent}) if t.end <= trig.start]
+        if titles and (not before or titles[-1].start > before[-1].start):
+            holder = _holder(ad, titles[-1], lambda p: not p.data.get("author"), before=titles[-1].start)
+            if holder is not None:
+                return holder
+        return before[-1] if before else None
+
+    @staticmethod
+    def _counterpart(ad: AnalysedDoc, trig: Ent) -> Ent | None:
+        """The person a meeting word names as met: after "with" (within a dozen words, titles between), or
+        right after a meeting verb ("يستقبل من طرف الرئيس X", "received Minister X")."""
+        toks = ad.tokens
+        sent = toks[trig.start].sent
+        after = [p for p in ad.in_sentence("PERSON", sent) if p.start >= trig.end and not p.data.get("author")]
+        if _is_verb(ad, trig, ad.lang.word_set("verb_triggers")):
+            met = next((p for p in after if p.start <= trig.end + COUNTERPART_REACH), None)
+            if met is not None:
+                return met
+        withs = ad.lang.word_set("with_words")
+        for k in range(trig.end, min(len(toks), trig.end + 12)):
+            if toks[k].sent != sent or ad.at("TRIGGER", k):
+                return None  # the next meeting word's "with", not this one's
+            if toks[k].text in withs:
+                return next((p for p in after if k < p.start <= k + COUNTERPART_REACH), None)
+        return None
 
     @staticmethod
     def _on_sidelines(ad: AnalysedDoc, trig: Ent) -> bool:
