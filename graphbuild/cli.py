@@ -254,10 +254,15 @@ def cmd_build(args: argparse.Namespace) -> int:
                               jobs=args.jobs, engine=args.engine, scheduler=args.scheduler, ner=args.ner,
                               force=args.force)
     except OSError as exc:
+        import errno
+
         where = str(exc.filename or "")
         if where and Path(where).resolve().is_relative_to(args.out.resolve().parent):
             print(f"graphbuild build: error: cannot write to --out {args.out}: {exc.strerror or exc} ({where})",
                   file=sys.stderr)
+        elif exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS):  # a write, which names no file
+            print(f"graphbuild build: error: cannot write to --out {args.out}: {exc.strerror or exc} "
+                  "(the previous output, if any, is unchanged)", file=sys.stderr)
         else:
             print(f"graphbuild: {exc}", file=sys.stderr)
         return 2

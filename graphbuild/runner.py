@@ -494,9 +494,13 @@ def output_lock(out: Path):
 
 def check_replaceable(out: Path) -> None:
     """A build replaces ``out`` whole: only a missing folder, an empty one, or a previous output that
-    holds nothing but what its report lists may be replaced."""
+    holds nothing but what its report lists may be replaced, and not one its owner made read-only."""
     if out.is_symlink() or (out.exists() and not out.is_dir()):
         raise OutputNotOurs(f"{out} is not a folder: choose a new or an earlier output folder")
+    if out.is_dir() and not os.access(out, os.W_OK | os.X_OK):  # a folder made read-only is kept as it is
+        import errno
+
+        raise PermissionError(errno.EACCES, "Permission denied", str(out))
     if not out.is_dir() or not any(out.iterdir()):
         return
     try:

@@ -30,6 +30,7 @@ MISTAKES = [
     (("push", "missing.ttl", "--endpoint", "http://127.0.0.1:9/store"), "missing.ttl", "no such file"),
     (("push", "README.md", "--endpoint", "http://127.0.0.1:9/store"), "README.md", "unknown RDF file type"),
     (("push", "{ttl}", "--endpoint", "localhost:7878"), "--endpoint", "http(s)://"),
+    (("push", "{ttl}", "--endpoint", "data:text/plain,hello"), "--endpoint", "http(s)://"),  # was exit 0, HTTP None
     (("push", "{ttl}"), "--endpoint", "required"),
     (("push", "{ttl}", "--endpoint", "http://127.0.0.1:9/s", "--timeout", "-1"), "--timeout", "above 0"),
     (("push", "{ttl}", "--endpoint", "http://127.0.0.1:9/s", "--graph", "not an iri"), "--graph", "absolute IRI"),

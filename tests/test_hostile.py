@@ -401,3 +401,143 @@ def test_a_sparse_2_gb_jsonl_line_fails_alone_in_little_memory(tmp_path):
               for e in json.loads((out / "report.json").read_text())["inputs"]}
     assert status == {"sparse.jsonl:1": ("done", None), "sparse.jsonl:2": ("failed", "line 2 is longer than 200 MB"),
                       "sparse.jsonl:3": ("done", None)}
+
+
+# ---------------------------------------------------------------------------
+# Ctrl-C, a read-only output, a full disk: one line, the previous output whole
+
+def _out_state(out) -> tuple[dict[str, bytes], list[str]]:
+    """The output's files, and what a build left beside it (half-written or set-aside folders)."""
+    return (_tree(out) if out.exists() else {}), sorted(p.name for p in out.parent.glob(f".{out.name}.*-*"))
+
+
+@pytest.mark.slow
+def test_ctrl_c_ends_a_build_with_one_line_and_the_previous_output_whole(tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from conftest import ROOT
+
+    out = tmp_path / "out"
+    assert run_cli("build", str(ROOT / "data" / "articles"), "--out", str(out), "--quiet").returncode == 0
+    before, _ = _out_state(out)
+    for jobs, delay in (("1", 1.0), ("1", 3.0), ("2", 4.0)):
+        proc = subprocess.Popen([sys.executable, "-m", "graphbuild", "build", "data", "tests/corpus", "--out",
+                                 str(out), "--quiet", "--jobs", jobs], cwd=ROOT, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.PIPE, start_new_session=True)
+        time.sleep(delay)
+        os.killpg(proc.pid, signal.SIGINT)  # as a terminal's Ctrl-C: to the workers too
+        _, err = proc.communicate(timeout=300)
+        assert b"Traceback" not in err, err.decode()[-3000:]
+        assert proc.returncode == 130 and err.decode().strip() == "graphbuild: interrupted", (jobs, delay, err)
+        assert _out_state(out) == (before, []), (jobs, delay)
+
+
+def test_a_read_only_output_folder_is_one_line_and_left_as_it_is(tmp_path):
+    from conftest import ROOT
+
+    parent = tmp_path / "parent"
+    parent.mkdir()
+    out = parent / "out"
+    articles = str(ROOT / "data" / "articles")
+    cases = [("a read-only parent, no output yet", parent), ("a read-only parent and an output", parent),
+             ("a read-only output", out)]
+    for what, locked in cases:
+        if what.endswith("and an output"):
+            assert _run_unprivileged("build", articles, "--out", str(out), "--quiet", "--ner", "none").returncode == 0
+        before = _out_state(out)
+        locked.chmod(0o555)
+        try:
+            res = _run_unprivileged("build", articles, "--out", str(out), "--quiet", "--ner", "none")
+        finally:
+            locked.chmod(0o755)
+        err = res.stderr.decode()
+        assert res.returncode == 2 and "Traceback" not in err, (what, err[-2000:])
+        assert err.startswith(f"graphbuild build: error: cannot write to --out {out}: Permission denied"), (what, err)
+        assert len(err.strip().splitlines()) == 1, (what, err)
+        assert _out_state(out) == before, what  # a read-only output is not replaced behind its owner's back
+
+
+FULL_DISK = """
+set -eu
+mount -t tmpfs -o size=8m tmpfs "$1/disk" || exit 77
+graphbuild build data/articles --out "$1/disk/out" --quiet --ner none
+cp -r "$1/disk/out" "$1/before"
+set +e
+graphbuild build data tests/corpus --out "$1/disk/out" --quiet --ner none 2> "$1/err.txt"
+echo $? > "$1/rc.txt"
+cp -r "$1/disk/out" "$1/after"
+ls -A "$1/disk" > "$1/left.txt"
+"""
+
+
+def test_a_full_disk_is_one_line_and_leaves_the_previous_output_whole(tmp_path):
+    """The output on an 8 MB file system (a tmpfs in a mount namespace of its own): the first build fits,
+    the bigger second one does not."""
+    import shutil
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    if shutil.which("unshare") is None:
+        pytest.skip("no unshare(1) to make a small file system")
+    (tmp_path / "disk").mkdir()
+    env = dict(os.environ, PATH=f"{os.path.dirname(sys.executable)}:{os.environ.get('PATH', '')}")
+    res = subprocess.run(["unshare", "-m", "--propagation", "private", "sh", "-c", FULL_DISK, "sh", str(tmp_path)],
+                         cwd=ROOT, env=env, capture_output=True, timeout=600)
+    if res.returncode != 0:
+        pytest.skip(f"cannot mount a small file system here: {res.stderr.decode()[-300:]}")
+    err = (tmp_path / "err.txt").read_text()
+    assert (tmp_path / "rc.txt").read_text().strip() == "2" and "Traceback" not in err, err[-2000:]
+    assert err.strip() == (f"graphbuild build: error: cannot write to --out {tmp_path}/disk/out: No space left on "
+                           "device (the previous output, if any, is unchanged)")
+    assert _tree(tmp_path / "after") == _tree(tmp_path / "before")
+    assert (tmp_path / "left.txt").read_text().split() == [".out.lock", "out"]  # no half-written folder left
+
+
+# ---------------------------------------------------------------------------
+# graphbuild extract on what is not a file, and on surrogates
+
+def test_extract_of_a_device_is_one_line():
+    res = run_cli("extract", "/dev/zero", "--ner", "none")
+    assert res.returncode == 2 and res.stderr.decode().strip() == \
+        "graphbuild: /dev/zero: not a regular file (a FIFO, socket or device)", res.stderr.decode()[-2000:]
+
+
+def test_extract_of_lone_surrogates_anywhere_prints_no_traceback(tmp_path):
+    record = {"id": "x\udc80", "title": "T\ud800", "authors": ["A\udfff"], "url": "http://example.org/\ud800",
+              "text": "Talks in Rabat\n\n" + EN.replace("Bourita", "Bourita\udcff")}
+    (tmp_path / "s.json").write_text(json.dumps(record), encoding="ascii")  # \\udxxx escapes, as JSON allows
+    for args, stdin in ((["extract", str(tmp_path / "s.json")], None), (["extract", str(tmp_path / "s.json"),
+                        "--json"], None), (["extract", "-", "--json"], EN.encode("utf-8", "surrogatepass")[:40]
+                                           + "\ud800".encode("utf-8", "surrogatepass") + EN.encode())):
+        res = run_cli(*args, "--ner", "none", input=stdin)
+        assert res.returncode == 0 and b"Traceback" not in res.stderr, (args, res.stderr.decode()[-2000:])
+        if "--json" in args:
+            d = json.loads(res.stdout)
+            assert d["persons"], args
+
+
+# ---------------------------------------------------------------------------
+# the viewer: a bidi override inside a name reverses nothing around it
+
+def test_bidi_controls_in_names_never_reach_the_page(tmp_path):
+    import graphbuild
+    from graphbuild.export.html import write_html
+
+    d = graphbuild.extract("Talks in Rabat\n\n" + EN, lang="en", ner="none")
+    for p in d["persons"]:
+        p["name"] = "\u202e" + p["name"] + "\u2066 \u202b"
+        p["surface"] = [p["name"]]
+    kg = graphbuild.Graph()
+    kg.add_extraction(d)
+    page = write_html(kg, tmp_path / "g.html").read_text(encoding="utf-8")
+    import re
+
+    near = re.findall(r"(?s).{0,8}Bourita.{0,8}", page)  # the page's own script isolates lines with U+2068/9
+    assert near
+    for around in near:
+        assert not re.search("[\u202a-\u202e\u2066-\u2069]|\\\\u20(2[a-e]|6[6-9])", around, re.I), around
