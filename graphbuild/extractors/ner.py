@@ -162,6 +162,20 @@ def _after_title(ad: AnalysedDoc, i: int) -> bool:
     return False
 
 
+def _title_after(ad: AnalysedDoc, j: int) -> bool:
+    """Does a title follow token ``j`` after a comma ("Moussa Faki Mahamat, Chairperson of the AU Commission",
+    "Abdelfatah Al-Sissi, président en exercice de l'UA")? An apposition: the name is a person's."""
+    toks = ad.tokens
+    if j + 1 >= len(toks) or toks[j].text != "," or toks[j + 1].sent != toks[j - 1].sent:
+        return False
+    k = j + 1
+    while k < min(len(toks), j + 4) and not ad.lang.titles.match_at(toks, k):
+        if toks[k].text not in ad.lang.word_set("title_modifiers") and toks[k].text not in ad.lang.word_set("articles"):
+            return False
+        k += 1
+    return k < len(toks) and ad.lang.titles.match_at(toks, k) is not None
+
+
 def _run_on(ad: AnalysedDoc, j: int) -> int:
     """An ORG span the model cut after a connector ("… de l'" | "Union du Maghreb") runs on over the name."""
     lang, toks = ad.lang, ad.tokens
@@ -207,7 +221,7 @@ def _organisation(ad: AnalysedDoc, p: Proposal) -> Proposal | None:
     if words[-1].text in not_org or (words[0].text in not_org and not has_head):
         return None  # "State of Emergency", "Heads of State and Government", "… Agreement", "ministres des …"
     if not has_head and all(t.is_upper_initial or t.text in lang.particles for t in words) and (
-            lang.given_names.match_at(toks, i) or _after_title(ad, i)):
+            lang.given_names.match_at(toks, i) or _after_title(ad, i) or _title_after(ad, j)):
         return Proposal("PERSON", i, j, p.text)  # "Moussa Faki Mahamat", "President Abdelfatah Al-Sissi" as ORG
     if lang.profile.adjective_before_noun and not has_head and not words[-1].is_upper_initial \
             and not words[-1].raw.isupper():
