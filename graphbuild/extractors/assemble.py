@@ -266,8 +266,11 @@ class Assembler:
             role = self._role(ad, near) if near is not None else (person.roles[0] if person.roles else None)
             part = parts.get(person.id)
             if part is None:
+                country = role.country if role else None
+                if country is None:  # "الرئيس السيسي" here, "الرئيس المصري عبد الفتاح السيسي" in the lead
+                    country = next((r.country for r in person.roles if r.country), None)
                 part = Participant(person.id, role.title if role else None, role.org if role else None,
-                                   role.country if role else None, [], role.title_en if role else None,
+                                   country, [], role.title_en if role else None,
                                    side=d.sides.get(p.key))
                 parts[person.id] = part
             part.mentions.append(ad.span(p))
