@@ -517,20 +517,12 @@ class MeetingAssembler:
                       if toks[k].sent == sent and toks[k].text in ad.lang.word_set("with_words")), None)
         if start is None or trig.data.get("ordinal"):
             return None, []  # no list, or a meeting of a series ("the fifth trilateral meeting")
-        before = [p for p in ad.in_sentence("PERSON", sent) if p.end <= trig.start and not p.data.get("author")]
-        subject = before[-1] if before else self._titled_subject(ad, trig, sent)
+        subject = self._subject(ad, trig, sent, exclude=set())
         items = self._listed(ad, start + 1, sent)
         known = [c for c in (self._country_of(ad, e) for e in items) if c]
         if len(known) < 2 or len(set(known)) != len(known):
             return subject, []  # counterparts of two countries at least, never two of one
         return subject, items
-
-    @staticmethod
-    def _titled_subject(ad: AnalysedDoc, trig: Ent, sent: int) -> Ent | None:
-        """"ونشر وزير الخارجية تغريدة … فرصة لعقد لقاءات مع نظرائي من …": a title without a name before the
-        meeting word, held by the one person named earlier with it, is the subject."""
-        titles = [t for t in _bare_titles_in(ad, {sent}) if t.end <= trig.start]
-        return _holder(ad, titles[-1], lambda p: not p.data.get("author"), before=titles[-1].start) if titles else None
 
     def _listed(self, ad: AnalysedDoc, k: int, sent: int) -> list[Ent]:
         """The items of a list starting near token ``k``: each begins within two words of the end of the
