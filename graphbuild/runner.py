@@ -340,14 +340,32 @@ def write_text(path: Path, text: str) -> None:
     tmp.replace(path)
 
 
-def merge_extractions(paths: Iterable[Path]) -> Any:
-    """The graph of extraction files, added in article-id order, one file in memory at a time."""
+def merge_extractions(paths: Iterable[Path], failed: dict[str, str] | None = None) -> Any:
+    """The graph of extraction files, added in article-id order, one file in memory at a time.
+
+    With ``failed``, an article whose merge raises is left out and recorded there (article id ->
+    reason), and the graph is merged again without it, so that nothing of it stays half-added;
+    without, the error propagates.
+    """
     from .api import Graph
 
-    kg = Graph()
-    for path in sorted(paths, key=lambda p: p.stem):
-        kg.add_extraction(json.loads(path.read_text(encoding="utf-8")))
-    return kg.tidy()
+    ordered = sorted(paths, key=lambda p: p.stem)
+    left_out: set[Path] = set()
+    while True:
+        kg = Graph()
+        for path in ordered:
+            if path in left_out:
+                continue
+            try:
+                kg.add_extraction(json.loads(path.read_text(encoding="utf-8")))
+            except Exception as exc:  # one article's data never stops the graph of the others
+                if failed is None:
+                    raise
+                failed[path.stem] = f"merge error: {type(exc).__name__}: {exc}"
+                left_out.add(path)
+                break
+        else:
+            return kg.tidy()
 
 
 def run_build(inputs: list[str], out: Path, pipeline: Pipeline | None = None, formats: Iterable[str] | None = None,
@@ -428,7 +446,14 @@ def _build_into(work: Path, out: Path, inputs, pipeline, formats, show_progress,
         bar.close()
     report.timings["read+extract"] = time.process_time() - started_cpu
     started_cpu = time.process_time()
-    kg = merge_extractions(kept_files)
+    failed: dict[str, str] = {}
+    kg = merge_extractions(kept_files, failed)
+    for entry in report.entries:  # what could not be merged is failed, and its extraction not kept
+        if entry.status == "done" and entry.article in failed:
+            entry.status, entry.reason, entry.counts = "failed", failed[entry.article], {}
+            (ext_dir / f"{entry.article}.json").unlink(missing_ok=True)
+            if cache is not None:
+                cache.written.pop(entry.article, None)
     report.timings["merge"] = time.process_time() - started_cpu
     kg.report = report
     from .export import write_all

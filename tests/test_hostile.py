@@ -541,3 +541,50 @@ def test_bidi_controls_in_names_never_reach_the_page(tmp_path):
     assert near
     for around in near:
         assert not re.search("[\u202a-\u202e\u2066-\u2069]|\\\\u20(2[a-e]|6[6-9])", around, re.I), around
+
+
+# ---------------------------------------------------------------------------
+# fault injection: a stage that raises for one input costs that input alone
+
+def _inject(stage: str, monkeypatch) -> None:
+    """Make ``stage`` raise for the article whose text holds 'Boomtown'."""
+    import graphbuild.ingest as ingest
+    from graphbuild.graph.core import KnowledgeGraph
+
+    def boom(*_args, **_kwargs):
+        raise RuntimeError("injected fault")
+
+    if stage == "read":
+        make = ingest.make_article
+        monkeypatch.setattr(ingest, "make_article",
+                            lambda text, **kw: boom() if "Boomtown" in text else make(text, **kw))
+    elif stage == "merge":
+        add = KnowledgeGraph.add_extraction
+        monkeypatch.setattr(KnowledgeGraph, "add_extraction",
+                            lambda self, ext, text=None: boom() if "Boomtown" in str(ext) else add(self, ext, text))
+
+
+@pytest.mark.parametrize("stage", ["read", "extract", "merge"])
+def test_a_stage_that_raises_for_one_input_costs_that_input_alone(stage, tmp_path, monkeypatch):
+    from graphbuild.runner import make_pipeline, run_build
+
+    src = tmp_path / "in"
+    src.mkdir()
+    for name, city in (("a.txt", "Rabat"), ("b.txt", "Boomtown"), ("c.txt", "Madrid")):
+        (src / name).write_text(f"Talks in {city}\n\n" + EN.replace("Rabat", city), encoding="utf-8")
+    _inject(stage, monkeypatch)
+    pipeline = make_pipeline("none")
+    if stage == "extract":
+        run = pipeline.__call__
+        pipeline = type("Faulty", (), {"__call__": lambda self, art: (_ for _ in ()).throw(RuntimeError("injected"))
+                                       if "Boomtown" in art.text else run(art)})()
+    report, _kg = run_build([str(src)], tmp_path / "out", pipeline=pipeline, show_progress=False)
+    status = {e.source.rsplit("/", 1)[-1]: (e.status, e.reason) for e in report.entries}
+    assert status["a.txt"] == ("done", None) and status["c.txt"] == ("done", None), status
+    assert status["b.txt"][0] == "failed" and "injected" in status["b.txt"][1], status
+    saved = json.loads((tmp_path / "out" / "report.json").read_text())
+    assert saved["summary"]["done"] == 2 and saved["summary"]["failed"] == 1
+    kept = sorted(p.stem for p in (tmp_path / "out" / "extractions").glob("*.json"))
+    assert kept == sorted(e.article for e in report.entries if e.status == "done")  # none for the failed one
+    graph = (tmp_path / "out" / "graph.json").read_text(encoding="utf-8")
+    assert "Madrid" in graph and "Boomtown" not in graph  # nothing of it half-merged
