@@ -263,7 +263,9 @@
         if (country && (d.countries || []).indexOf(country) < 0) { return; }
         if ((from || to) && !inRange(d, from, to)) { return; }
         keep[id] = true;
-        (links[id] || []).forEach(function (n) { if (shownTypes[details[n].type]) { keep[n] = true; } });
+        (links[id] || []).forEach(function (n) {   // its people and places; a meeting it is part of passes on its own
+          if (shownTypes[details[n].type] && details[n].type !== "meeting") { keep[n] = true; }
+        });
       });
     } else {
       ids.forEach(function (id) {
