@@ -281,3 +281,68 @@ def test_a_visit_with_sessions_with_different_people_gives_a_meeting_for_each():
     assert sorted(sorted(_people(d, m)) for m in sessions) == [["Driss Alaoui", "Lamine Khelifi"],
                                                                ["Driss Alaoui", "Rachid Benyahia"]]
     assert all(m["status"] == "planned" for m in d["meetings"])
+
+
+SIDE_TALKS_FR = (
+    "Bachir reçoit Déby en marge du sommet\n\n"
+    "ADDIS-ABEBA, 3 février - En marge du sommet extraordinaire de l'Union africaine, le président soudanais "
+    "Hamid Bachir Nour a eu des entretiens avec le président tchadien Idriss Mahamat Abakar sur la sécurité "
+    "des frontières.\n"
+)
+
+ORGAN_SESSION_EN = (
+    "Malabo hosts African ministers\n\n"
+    "MALABO, May 27 - The Executive Council of the African Union opened an extraordinary session in Malabo on "
+    "Friday, chaired by Equatorial Guinea's Foreign Minister Simeon Oyono Esono.\n"
+)
+
+BRACKETED_DATELINE_AR = (
+    "موقع الأخبار (نواكشوط) - استقبل وزير الخارجية سيدي ولد الطالب اليوم في مكتبه نظيره السنغالي موسى جالو، "
+    "وبحث معه علاقات التعاون بين البلدين.\n"
+)
+
+
+def _org_names(d: dict, m: dict) -> set[str]:
+    names = {o["id"]: o["name"] for o in d["organisations"]}
+    return {names[o] for o in m["organisations"]}
+
+
+def test_the_body_named_in_on_the_sidelines_of_is_the_gatherings_not_the_side_talks():
+    d = graphbuild.extract(SIDE_TALKS_FR, lang="fr")
+    talks = next(m for m in d["meetings"] if m["part_of"])
+    assert _org_names(d, _by_id(d)[talks["part_of"]]) == {"Union africaine"}
+    assert _org_names(d, talks) == set()
+    assert {"SD", "TD"} <= set(talks["countries"])
+
+
+def test_a_session_of_an_organ_is_a_meeting_of_its_body_too():
+    d = graphbuild.extract(ORGAN_SESSION_EN, lang="en")
+    (session,) = d["meetings"]
+    assert _org_names(d, session) == {"Executive Council of the African Union", "African Union"}
+
+
+def test_a_bare_title_in_a_story_datelined_in_brackets_is_the_dateline_countrys():
+    """"SITE (نواكشوط) - استقبل وزير الخارجية …": the city after the source's name is the dateline, and the
+    minister named by a bare title is Mauritania's."""
+    d = graphbuild.extract(BRACKETED_DATELINE_AR, lang="ar")
+    (meeting,) = d["meetings"]
+    assert sorted(meeting["countries"]) == ["MR", "SN"]
+    host = next(p for p in meeting["participants"] if p["side"] == "host")
+    assert host["country"] == "MR"
+
+
+NEXT_THURSDAY_AR = (
+    "الرباط تحتضن اجتماعا وزاريا\n\n"
+    "الرباط - أعلنت وزارة الفلاحة، اليوم الاثنين، أن الرباط ستحتضن يوم الخميس المقبل الاجتماع الوزاري الثالث "
+    "للجنة المشتركة، بمشاركة وزير الفلاحة المغربي كريم العلوي ونظيره الموريتاني أحمد ولد سيدي.\n\n"
+    "وأضافت الوزارة أن الاجتماع سيبحث تطوير المبادلات الزراعية بين البلدين.\n"
+)
+
+
+def test_next_before_a_meeting_word_that_belongs_to_a_date_makes_it_planned_not_another_of_the_series():
+    """"يوم الخميس المقبل الاجتماع الوزاري الثالث": "next" is the Thursday's; the meeting is this article's,
+    planned, and "الاجتماع" later is the same one."""
+    d = graphbuild.extract(NEXT_THURSDAY_AR, lang="ar")
+    (meeting,) = d["meetings"]
+    assert meeting["status"] == "planned" and meeting["ordinal"] == 3
+    assert len(meeting["mentions"]) == 2

@@ -101,7 +101,8 @@ def test_parents_never_go_round_in_a_circle():
 
 def test_an_organ_whose_name_holds_its_body_names_the_body_too():
     """"مجلس جامعة الدول العربية" names the Arab League at its last three words: the League is an organisation of
-    the article (mentioned there), the council is the one that met."""
+    the article (mentioned there), the council is the one that met, and a session of the League's council is
+    the League's too."""
     text = ("القاهرة - انعقد اليوم اجتماع مجلس جامعة الدول العربية على مستوى المندوبين الدائمين "
             "برئاسة المندوب الليبي سالم بن عمران.")
     d = graphbuild.extract(text, lang="ar")
@@ -109,4 +110,4 @@ def test_an_organ_whose_name_holds_its_body_names_the_body_too():
     league = orgs["org:arab_league"]
     assert [text[s:e] for s, e in league["mentions"]] == ["جامعة الدول العربية"]
     assert orgs["org:arab_league_council"]["parent"] == "org:arab_league"
-    assert [m["organisations"] for m in d["meetings"]] == [["org:arab_league_council"]]
+    assert [m["organisations"] for m in d["meetings"]] == [["org:arab_league", "org:arab_league_council"]]

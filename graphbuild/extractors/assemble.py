@@ -25,6 +25,8 @@ def _days(start: str | None, end: str | None) -> int | None:
 def _span(ad: AnalysedDoc, e: Ent) -> tuple[int, int]:
     return ad.span(e)
 
+GATHERING_REACH = 12  # how far (in tokens) the name of a gathering runs after its meeting word, at most
+
 
 class Assembler:
     def __call__(self, ad: AnalysedDoc) -> Extraction:
@@ -269,6 +271,8 @@ class Assembler:
                 country = role.country if role else None
                 if country is None:  # "الرئيس السيسي" here, "الرئيس المصري عبد الفتاح السيسي" in the lead
                     country = next((r.country for r in person.roles if r.country), None)
+                if country is None and role is not None and role.org is None:
+                    country = self._home_country(ad, role)
                 part = Participant(person.id, role.title if role else None, role.org if role else None,
                                    country, [], role.title_en if role else None,
                                    side=d.sides.get(p.key))
@@ -276,15 +280,40 @@ class Assembler:
             part.mentions.append(ad.span(p))
         return parts
 
+    def _home_country(self, ad: AnalysedDoc, role: Role) -> str | None:
+        """"نواكشوط - … وزير الخارجية": a minister or president named by a bare title in a story
+        datelined in a country is that country's own."""
+        if not self.dateline or not role.title_en:
+            return None
+        head = role.title_en.casefold()
+        if not any(head == t or head.startswith(t + " ") for t in ad.lang.word_set("national_titles")):
+            return None
+        return cities()[self.dateline[0].key].country
+
     def _meeting_organisations(self, ad: AnalysedDoc, d: MeetingDraft, parts: dict[str, Participant]) -> set[str]:
         """Organisations named in the meeting's sentences (not inside a title), and the participants'."""
         own = {p.org for p in parts.values() if p.org}
         if d.fixed_persons:
             return own  # one of several encounters in a sentence: its own people's organisations only
-        orgs = {self.org_id(ad, o) for o in ad.in_sentences("ORG", d.sentences)
-                if o.start not in self.title_tokens and self._can_take_part(o)
-                and "inside" not in o.data}  # the League named inside "the League's Council": the council met
-        return orgs | own
+        beside = self._gathering_words(ad, d)
+        named = {self.org_id(ad, o) for o in ad.in_sentences("ORG", d.sentences)
+                 if o.start not in self.title_tokens and o.start not in beside and self._can_take_part(o)
+                 and "inside" not in o.data}  # the League named inside "the League's Council": the council met
+        return own | named | self._bodies_of(named)
+
+    def _bodies_of(self, orgs: set[str]) -> set[str]:
+        """The bodies named in the article that the meeting's organs belong to: a session of the League's
+        council is the League's too."""
+        out: set[str] = set()
+        for oid in orgs:
+            seen = set()
+            o = self.orgs.get(oid)
+            while o is not None and o.parent and o.parent not in seen:
+                seen.add(o.parent)
+                if o.parent in self.orgs:
+                    out.add(o.parent)
+                o = self.orgs.get(o.parent)
+        return out
 
     def _meeting_countries(self, ad: AnalysedDoc, d: MeetingDraft, parts: dict[str, Participant]) -> set[str]:
         """Countries named in the meeting's sentences (not in a title, an organisation's name, after a city
@@ -293,8 +322,9 @@ class Assembler:
         if d.fixed_persons:
             return own  # one of several encounters in a sentence: its own people's countries only
         found = set()
+        beside = self._gathering_words(ad, d)
         for c in ad.in_sentences("COUNTRY", d.sentences):
-            if c.data.get("in_org") or c.start in self.title_tokens:
+            if c.data.get("in_org") or c.start in self.title_tokens or c.start in beside:
                 continue
             if c.start in self.city_ends or self._after_not_venue(ad, c):
                 continue
@@ -313,11 +343,36 @@ class Assembler:
         window = [ad.tokens[k].text for k in range(max(0, c.start - 3), c.start)]
         return any(w in ad.lang.not_venue_cues for w in window)
 
-    def _label(self, ad: AnalysedDoc, trig: Ent) -> str:
+    @staticmethod
+    def _label_end(ad: AnalysedDoc, trig: Ent) -> int:
+        """Where the name a meeting word begins ends: up to nine words on, to a stop word or punctuation."""
         toks = ad.tokens
         end = trig.end
         while end < len(toks) and end - trig.end < 9 and toks[end].sent == toks[trig.start].sent \
                 and any(ch.isalnum() for ch in toks[end].text) and toks[end].text not in ad.lang.name_stop:
             end += 1
-        s, e = toks[trig.start].start, toks[end - 1].end
+        return end
+
+    def _label(self, ad: AnalysedDoc, trig: Ent) -> str:
+        toks = ad.tokens
+        s, e = toks[trig.start].start, toks[self._label_end(ad, trig) - 1].end
         return " ".join(ad.doc.text[s:e].split())
+
+    def _gathering_words(self, ad: AnalysedDoc, d: MeetingDraft) -> set[int]:
+        """The tokens naming the gathering a side meeting was held beside ("on the sidelines of the AU
+        summit"): its bodies and countries are the gathering's, not the side meeting's."""
+        g = d.part_of
+        if g is None:
+            return set()
+        toks = ad.tokens
+        out: set[int] = set()
+        for m in g.mentions:
+            cue = m.data.get("sidelines")
+            if cue is None:
+                continue
+            end = m.end  # the gathering's name runs to the end of the clause: "… of the African Union,"
+            while end < len(toks) and end - m.end < GATHERING_REACH and toks[end].sent == toks[m.start].sent \
+                    and any(ch.isalnum() for ch in toks[end].text):
+                end += 1
+            out.update(range(cue.start, end))
+        return out

@@ -108,7 +108,7 @@ class TriggerFinder:
                     and not self._generic_holds(ad, i, m.end):
                 continue  # "لقاءات مباشرة بين الكتاب والقراء": a programme of events
             anaphoric = i > 0 and toks[i - 1].text in lang.word_set("demonstratives")
-            other = self._other(ad, m.end)
+            other = self._other(ad, i, m.end)
             ad.add(Ent("TRIGGER", i, m.end, m.value, {"anaphoric": anaphoric, "ordinal": ordinal, "other": other,
                                                      "sidelines": self._sidelines_before(ad, i)}),
                    claim=False)
@@ -172,11 +172,13 @@ class TriggerFinder:
         return False
 
     @staticmethod
-    def _other(ad: AnalysedDoc, j: int) -> bool:
+    def _other(ad: AnalysedDoc, i: int, j: int) -> bool:
         """"الدورة السابقة", "the previous meeting": another meeting of the series, mentioned in passing."""
         words = ad.lang.word_set("other_meeting_words")
-        window = [ad.tokens[k].text for k in range(max(0, j - 3), min(len(ad.tokens), j + 2))]
-        return any(w in words for w in window)
+        # a date before the meeting word keeps its own "next" ("يوم الخميس المقبل الاجتماع": held next Thursday);
+        # one after it dates another meeting of the series ("la réunion de mai dernier")
+        return any(ad.tokens[k].text in words and not (k < i and ad.owner[k] == "DATE")
+                   for k in range(max(0, j - 3), min(len(ad.tokens), j + 2)))
 
     def _ordinal(self, ad: AnalysedDoc, j: int) -> int | None:
         """Ordinal after an Arabic trigger: الرابع، الـ93، 93، الثالثة والتسعين."""

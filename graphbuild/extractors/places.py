@@ -328,9 +328,14 @@ class CityGazetteer:
     def _inline_dateline(ad: AnalysedDoc, m) -> bool:
         """"RABAT, March 4 (Reuters) -", "TUNIS, 12 juin (TAP) -": a city opening the first body line."""
         first = _first_body_token(ad)
-        if first is None or m.start != first or m.end >= len(ad.tokens):
+        if first is None or m.end >= len(ad.tokens):
             return False
-        return ad.tokens[m.end].text in (",", "-", "(", "—", "–") or ad.tokens[m.start].raw.isupper()
+        toks = ad.tokens
+        if m.start != first:  # "استبن (نواكشوط) -", "SITE (Tunis) –": the city in brackets after the source
+            return 0 < m.start - first <= 3 and toks[m.start - 1].text == "(" and toks[m.end].text == ")" \
+                and m.end + 1 < len(toks) and toks[m.end + 1].text in ("-", "—", "–", ":") \
+                and toks[m.start].sent == toks[first].sent
+        return toks[m.end].text in (",", "-", "(", "—", "–") or toks[m.start].raw.isupper()
 
     def __call__(self, ad: AnalysedDoc) -> None:
         matcher = city_matcher(ad.lang.lang)

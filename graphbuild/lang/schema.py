@@ -68,6 +68,8 @@ KEYS: dict[str, Key] = {
     "ner_not_org_words": _list("last words of capitalised phrases a statistical model takes for organisations "
                                "('Agreement', 'Summit', 'Government')", False),
     "royal_titles": _list("titles of monarchs (their names carry ordinals: Mohammed VI)"),
+    "national_titles": _list("English heads of the titles of a country's own office holders (minister, "
+                             "president): held bare in a story datelined in a country, they are its own", False),
     # meetings
     "triggers": _map("meeting words → meeting type"),
     "non_triggers": _list("phrases that hold a trigger but are not meetings (press conference)"),
