@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .ids import content_id, safe_id
-from .model import Article
+from .model import HEADER_DATE, Article
 from .script import arabic_share
 
 TEXT_SUFFIXES = {".txt", ".text", ""}
@@ -257,12 +257,9 @@ def _date(value) -> str | None:
         return None
 
 
-_HEADER_DATE = re.compile(r"\A\s*date (\d{4})-(\d{2})[- ](\d{2})\b")
-
-
 def header_date(text: str) -> str | None:
     """The date of a ``date YYYY-MM-DD`` field opening a text, as saved pages and crawls carry it."""
-    m = _HEADER_DATE.match(text)
+    m = HEADER_DATE.match(text)
     return _date("-".join(m.groups())) if m else None
 
 

@@ -7,6 +7,7 @@ knows the JSON shape, so the contract changes in one spot.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, fields, is_dataclass
 from functools import cache
@@ -15,6 +16,8 @@ from typing import Any
 SCHEMA = "graphbuild-extraction/1"
 
 Span = tuple[int, int]
+
+HEADER_DATE = re.compile(r"\A\s*date (\d{4})-(\d{2})[- ](\d{2})\b")  # a "date YYYY-MM-DD" field opening a text
 
 
 @dataclass

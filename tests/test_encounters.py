@@ -346,3 +346,28 @@ def test_next_before_a_meeting_word_that_belongs_to_a_date_makes_it_planned_not_
     (meeting,) = d["meetings"]
     assert meeting["status"] == "planned" and meeting["ordinal"] == 3
     assert len(meeting["mentions"]) == 2
+
+
+NUMERIC_DATE_SIDELINES_AR = (
+    "وزير الخارجية يلتقي نظيره التونسي\n\n"
+    "التقى وزير الخارجية العراقي كامل حسن نظيره التونسي منير الورتاني بتاريخ 2024/5/14، على هامش اجتماعات "
+    "مجلس وزراء الخارجية العرب في المنامة.\n"
+)
+
+HEADER_FIELD_EN = (
+    " date 2016-12-15 European Trade Commissioner Anna Lindqvist held talks with Kenyan Trade Minister Peter "
+    "Kamau in Brussels on Tuesday, 13 December 2016.\n"
+)
+
+
+def test_a_numeric_date_dates_the_talks_and_the_session_they_were_held_beside():
+    d = graphbuild.extract(NUMERIC_DATE_SIDELINES_AR, lang="ar")
+    talks = next(m for m in d["meetings"] if m["part_of"])
+    assert talks["date_start"] == "2024-05-14" and talks["date_text"] == "2024/5/14"
+    assert _by_id(d)[talks["part_of"]]["date_start"] == "2024-05-14"
+
+
+def test_the_pages_date_field_is_the_articles_day_not_the_meetings():
+    d = graphbuild.extract(HEADER_FIELD_EN, lang="en")
+    assert d["article"]["published"] == "2016-12-15"
+    assert [m["date_start"] for m in d["meetings"]] == ["2016-12-13"]

@@ -199,7 +199,22 @@ class Assembler:
         by_draft = {id(d): m.id for d, m in zip(drafts, made, strict=True)}
         for d, m in zip(drafts, made, strict=True):
             m.part_of = by_draft.get(id(d.part_of)) if d.part_of is not None else None
+        self._share_dates(made)
         ext.meetings.extend(made)
+
+    @staticmethod
+    def _share_dates(made: list[Meeting]) -> None:
+        """Talks on the sidelines of a session are held while it sits: one of the two dated, the other
+        takes its date ("التقى … بتاريخ 2024/5/14 على هامش اجتماعات المجلس")."""
+        by_id = {m.id: m for m in made}
+        for m in made:
+            g = by_id.get(m.part_of) if m.part_of else None
+            if g is None or m.status != g.status:
+                continue
+            if m.date_start is None and g.date_start is not None and g.date_end is None:
+                m.date_start, m.date_text = g.date_start, g.date_text
+            elif g.date_start is None and m.date_start is not None:
+                g.date_start, g.date_text = m.date_start, m.date_text
 
     def _meeting(self, ad: AnalysedDoc, d: MeetingDraft, n: int, lead: set[int], single: bool) -> Meeting:
         primary = (single or n == 0) and not d.other  # the meeting the article is about

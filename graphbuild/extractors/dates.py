@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from ..model import HEADER_DATE
 from .base import AnalysedDoc, Ent
 
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
@@ -71,7 +72,7 @@ class PageDate:
             after_today = i > 0 and self._after_today(ad, i)
             if not (in_head or after_today):
                 continue
-            value = self._numeric(t.text)
+            value = numeric_date(t.text)
             if value is None:
                 ent = finder._absolute(ad, i, None)
                 value = ent.data.get("value") if ent is not None else None
@@ -99,13 +100,15 @@ class PageDate:
                 return True
         return False
 
-    @staticmethod
-    def _numeric(word: str) -> str | None:
-        m = _NUMERIC.match(word)
-        if not m:
-            return None
-        d, mo, y = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(6), m.group(5), m.group(4))
-        return _date(int(y), int(mo), int(d))
+
+
+def numeric_date(word: str) -> str | None:
+    """"14/5/2024", "2024/5/14", "12-1-2023", "14.05.2024": day, month and year in one word (ISO date)."""
+    m = _NUMERIC.match(word)
+    if not m:
+        return None
+    d, mo, y = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(6), m.group(5), m.group(4))
+    return _date(int(y), int(mo), int(d))
 
 
 class DateFinder:
@@ -119,7 +122,8 @@ class DateFinder:
         maybe = ad.starts(lang.months) | ad.starts(lang.relative_days) | ad.starts(lang.weekdays)
         i = 0
         while i < len(toks):
-            if not ad.allowed[i] or ad.owner[i] is not None or (i not in maybe and _int(toks[i].text) is None):
+            if not ad.allowed[i] or ad.owner[i] is not None or (
+                    i not in maybe and _int(toks[i].text) is None and not "0" <= toks[i].text[:1] <= "9"):
                 i += 1
                 continue
             ent = self._absolute(ad, i, pub) or self._relative(ad, i, pub) or self._weekday(ad, i, pub)
@@ -134,6 +138,9 @@ class DateFinder:
         toks = ad.tokens
         lang = ad.lang
         n = len(toks)
+        numeric = self._numeric_at(ad, i)
+        if numeric is not None:
+            return numeric
         day = _day(toks[i].text)
         rng = self._range(ad, i, pub)
         if rng:
@@ -155,6 +162,22 @@ class DateFinder:
                 year = year if year is not None else (pub.year if pub else None)
                 return Ent("DATE", i, end, None, {"value": _date(year, m.value, day), "kind": "absolute"})
         return None
+
+    @staticmethod
+    def _numeric_at(ad: AnalysedDoc, i: int) -> Ent | None:
+        """"بتاريخ 2024/5/14", "12-1-2023": a numeric date written as one word, however it was tokenised."""
+        toks = ad.tokens
+        k, word = i, toks[i].raw
+        while k + 1 < len(toks) and k - i < 4 and toks[k + 1].start == toks[k].end:
+            k += 1
+            word += toks[k].raw
+        value = numeric_date(word)
+        if not value:
+            return None
+        field = HEADER_DATE.match(ad.doc.text)
+        if field is not None and toks[i].start < field.end():
+            return None  # the page's "date YYYY-MM-DD" field: the article's day (published), not the news
+        return Ent("DATE", i, k + 1, None, {"value": value, "kind": "absolute"})
 
     def _range(self, ad: AnalysedDoc, i: int, pub: dt.date | None) -> Ent | None:
         """"من 14 إلى 16 ماي 2025", "14-16 May", "du 30 juin au 1er juillet"."""
