@@ -371,3 +371,39 @@ def test_the_pages_date_field_is_the_articles_day_not_the_meetings():
     d = graphbuild.extract(HEADER_FIELD_EN, lang="en")
     assert d["article"]["published"] == "2016-12-15"
     assert [m["date_start"] for m in d["meetings"]] == ["2016-12-13"]
+
+
+TOMORROW_AR = (
+    "الملك يبدأ جولة أوروبية\n\n"
+    "عمان - استقبل الملك عبدالله الثاني اليوم الأربعاء رئيس الوزراء الإيطالي ماريو بيانكي. "
+    "ويلتقي جلالة الملك في لندن يوم غد الخميس رئيس الوزراء البريطاني جون هاريس.\n"
+)
+
+RECEPTION_NOUN_AR = (
+    "الكويت - نقل وزير الخارجية السعودي الأمير خالد بن سعود رسالة من الملك إلى أمير دولة الكويت الشيخ ناصر "
+    "الأحمد الصباح خلال استقبال أمير الكويت له أمس في قصر بيان.\n"
+)
+
+
+def test_a_meeting_set_for_tomorrow_is_planned_and_apart_from_the_one_held_today():
+    d = graphbuild.extract(TOMORROW_AR, lang="ar")
+    by_status = {m["status"]: m for m in d["meetings"]}
+    assert sorted(by_status) == ["planned", "reported"]
+    assert "جون هاريس" in _people(d, by_status["planned"])
+    assert "جون هاريس" not in _people(d, by_status["reported"])
+    # "عمان -" opening the story is Amman, Jordan's capital, not the Sultanate
+    assert all("JO" in m["countries"] and "OM" not in m["countries"] for m in d["meetings"])
+
+
+def test_the_summit_named_again_with_tomorrow_is_still_that_summit():
+    text = ("أديس أبابا - انطلقت اليوم أعمال القمة الأفريقية بمشاركة رئيس الوزراء الإثيوبي أبيي تسفاي. "
+            "ومن المنتظر أن تعتمد القمة في ختام أعمالها غدا عددا من القرارات.\n")
+    d = graphbuild.extract(text, lang="ar")
+    assert [m["status"] for m in d["meetings"]] == ["reported"]
+
+
+def test_a_reception_named_by_its_noun_is_a_meeting():
+    d = graphbuild.extract(RECEPTION_NOUN_AR, lang="ar")
+    (meeting,) = d["meetings"]
+    assert _people(d, meeting) == {"خالد بن سعود", "ناصر الأحمد الصباح"}
+    assert sorted(meeting["countries"]) == ["KW", "SA"]

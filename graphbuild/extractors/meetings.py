@@ -627,15 +627,25 @@ class MeetingAssembler:
         attached = [c for c in cities if trig.end <= c.start <= trig.end + 8]
         dates = ad.in_sentence("DATE", sent)
         durations = ad.in_sentence("DURATION", sent)
-        future = self._future_near(ad, trig)
+        near_date = min(dates, key=lambda c: abs(c.start - trig.start)) if dates else None
+        future = self._future_near(ad, trig) or (  # "يلتقي … يوم غد", "meets … tomorrow": still to come
+            near_date is not None and near_date.data.get("kind") == "relative" and near_date.data.get("offset", 0) > 0
+            and trig.start - FUTURE_BEFORE <= near_date.start < trig.end + FUTURE_AFTER
+            and not self._named_before(ad, trig))
         return {
             "ordinal": trig.data.get("ordinal"),
             "city": min(cities, key=lambda c: abs(c.start - trig.start)) if cities else None,
             "city_attached": attached[0] if attached else None,
-            "date": min(dates, key=lambda c: abs(c.start - trig.start)) if dates else None,
+            "date": near_date,
             "duration": durations[0].data["days"] if durations else None,
             "future": future,
         }
+
+    @staticmethod
+    def _named_before(ad: AnalysedDoc, trig: Ent) -> bool:
+        """"القمة" again after "انطلقت القمة": the definite meeting word of a meeting named before points back
+        to it ("the summit will adopt tomorrow …" is that summit, not another)."""
+        return _definite(ad, trig) and any(t.key == trig.key and t.start < trig.start for t in ad.get("TRIGGER"))
 
     @staticmethod
     def _bare(ad: AnalysedDoc, m: Ent) -> str:

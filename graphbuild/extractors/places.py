@@ -119,9 +119,12 @@ class CountryGazetteer:
             after_cues = {fold(str(w)) for w in rule.get("city_cues_after") or []}
             by_cue = prev in city_cues or (len(prev) > 3 and prev[1:] in city_cues) or nxt in after_cues
             by_context = bool(country_cues) and city.country in present and city.country != e.key
-            if by_cue or by_context:
+            dl = ad.layout.dateline
+            by_dateline = bool(dl and dl[0] <= ad.tokens[e.start].start < dl[1]) \
+                or CityGazetteer._inline_dateline(ad, e)  # "عمان - استقبل …": a dateline names a city
+            if by_cue or by_context or by_dateline:
                 ad.remove(e)
-                ad.add(Ent("CITY", e.start, e.end, city.geonames, {"dateline": False, "from_country": True}))
+                ad.add(Ent("CITY", e.start, e.end, city.geonames, {"dateline": by_dateline, "from_country": True}))
 
 
 _PORTFOLIO_FAMILY = {"foreign affairs": "foreign", "foreign affairs and cooperation": "foreign",
