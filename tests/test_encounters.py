@@ -407,3 +407,18 @@ def test_a_reception_named_by_its_noun_is_a_meeting():
     (meeting,) = d["meetings"]
     assert _people(d, meeting) == {"خالد بن سعود", "ناصر الأحمد الصباح"}
     assert sorted(meeting["countries"]) == ["KW", "SA"]
+
+
+TWO_AMBASSADORS_FR = (
+    "Diplomatie : deux ambassadeurs reçus\n\n"
+    "La ministre des Affaires étrangères, Hanta Rabemananjara, a reçu, hier après-midi, deux ambassadeurs, "
+    "à savoir SEM Tran Van Minh, ambassadeur du Vietnam, et SEM Pablo Ortega Ruiz, ambassadeur d'Espagne.\n"
+)
+
+
+def test_a_list_of_people_received_after_the_verb_gives_one_audience_each():
+    d = graphbuild.extract(TWO_AMBASSADORS_FR, lang="fr")
+    pairs = sorted(tuple(sorted(_people(d, m))) for m in d["meetings"] if len(_people(d, m)) == 2)
+    assert ("Hanta Rabemananjara", "Tran Van Minh") in pairs
+    assert ("Hanta Rabemananjara", "Pablo Ortega Ruiz") in pairs
+    assert not any({"Tran Van Minh", "Pablo Ortega Ruiz"} <= _people(d, m) for m in d["meetings"])

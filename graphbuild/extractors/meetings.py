@@ -41,6 +41,7 @@ class MeetingDraft:
     gathering: bool = False  # named after "on the sidelines of": the summit or session others were held beside
 
 
+VERB_LIST_REACH = 8  # how many words after a meeting verb the first of a list of people met may start
 COUNTERPART_REACH = 6  # how far (in tokens) after "with" or a meeting verb the person met is named
 SEQUENCE_BEFORE = 12  # how far (in tokens) before a meeting word a sequencing word ("then", "ثم") is read
 FUTURE_BEFORE, FUTURE_AFTER = 10, 12  # how far (in tokens) a future cue reaches a meeting word before / after it
@@ -517,18 +518,23 @@ class MeetingAssembler:
         sent = toks[trig.start].sent
         start = next((k for k in range(trig.end, min(len(toks), trig.end + 12))
                       if toks[k].sent == sent and toks[k].text in ad.lang.word_set("with_words")), None)
+        first_within, after_verb = 4, False
+        if start is None and _is_verb(ad, trig, ad.lang.word_set("verb_triggers")):
+            start, first_within, after_verb = trig.end - 1, VERB_LIST_REACH, True  # "a reçu, hier, A … et B …"
         if start is None or trig.data.get("ordinal"):
             return None, []  # no list, or a meeting of a series ("the fifth trilateral meeting")
         subject = self._subject(ad, trig, sent, exclude=set())
-        items = self._listed(ad, start + 1, sent)
+        items = self._listed(ad, start + 1, sent, first_within)
+        if after_verb and subject is None and items and items[0].label == "PERSON":
+            subject = items.pop(0)  # "استقبل الوزير X … نظيره Y": the verb first, then who received
         known = [c for c in (self._country_of(ad, e) for e in items) if c]
         if len(known) < 2 or len(set(known)) != len(known):
             return subject, []  # counterparts of two countries at least, never two of one
         return subject, items
 
-    def _listed(self, ad: AnalysedDoc, k: int, sent: int) -> list[Ent]:
+    def _listed(self, ad: AnalysedDoc, k: int, sent: int, first_within: int = 4) -> list[Ent]:
         """The items of a list starting near token ``k``: each begins within two words of the end of the
-        one before (a comma, "and", an article; titles do not count), the first within four words."""
+        one before (a comma, "and", an article; titles do not count), the first within ``first_within``."""
         toks = ad.tokens
         persons = ad.in_sentence("PERSON", sent)
         starts: dict[int, Ent] = {}
@@ -544,7 +550,7 @@ class MeetingAssembler:
         counterparts = ad.lang.word_set("counterpart_words")
         joiners = ad.lang.word_set("and_words") | ad.lang.word_set("articles") | {","}
         items: list[Ent] = []
-        gap, limit, after_counterpart = 0, 4, False
+        gap, limit, after_counterpart = 0, first_within, False
         while k < len(toks) and toks[k].sent == sent and gap <= limit:
             ent = starts.get(k) or (countries.get(k) if after_counterpart else None)
             if ent is not None:
@@ -555,6 +561,10 @@ class MeetingAssembler:
                 break
             if toks[k].text in counterparts:
                 after_counterpart, gap, limit = True, -1, 4  # "… with his counterparts from Algeria, Tunisia"
+            honorific = ad.lang.honorifics.match_at(toks, k)
+            if honorific:  # "SEM", "معالي": part of the name that follows
+                k = honorific.end
+                continue
             k, gap = k + 1, gap + (k not in in_title and toks[k].text not in joiners)
         return items
 
