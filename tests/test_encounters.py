@@ -422,3 +422,16 @@ def test_a_list_of_people_received_after_the_verb_gives_one_audience_each():
     assert ("Hanta Rabemananjara", "Tran Van Minh") in pairs
     assert ("Hanta Rabemananjara", "Pablo Ortega Ruiz") in pairs
     assert not any({"Tran Van Minh", "Pablo Ortega Ruiz"} <= _people(d, m) for m in d["meetings"])
+
+
+AT_THE_HEADQUARTERS_AR = (
+    "القاهرة - عقد وزير الخارجية المصري سامح فوزي ونظيره المغربي عادل بناني جلسة مباحثات اليوم بمقر "
+    "الأمانة العامة لجامعة الدول العربية في القاهرة.\n"
+)
+
+
+def test_a_body_whose_house_hosts_the_talks_is_no_party_to_them():
+    d = graphbuild.extract(AT_THE_HEADQUARTERS_AR, lang="ar")
+    (meeting,) = d["meetings"]
+    assert _org_names(d, meeting) == set()
+    assert sorted(meeting["countries"]) == ["EG", "MA"]

@@ -313,8 +313,32 @@ class Assembler:
         beside = self._gathering_words(ad, d)
         named = {self.org_id(ad, o) for o in ad.in_sentences("ORG", d.sentences)
                  if o.start not in self.title_tokens and o.start not in beside and self._can_take_part(o)
-                 and "inside" not in o.data}  # the League named inside "the League's Council": the council met
+                 and "inside" not in o.data  # the League named inside "the League's Council": the council met
+                 and not (self._venue_org(ad, o) and not self._hosts(ad, o, own))}
         return own | named | self._bodies_of(named)
+
+    @staticmethod
+    def _venue_org(ad: AnalysedDoc, o: Ent) -> bool:
+        """"بمقر الأمانة العامة للجامعة", "at the AU Headquarters", "au siège de l'UA": the body's house is
+        where the meeting was held; the body is no party to it for that."""
+        words = ad.lang.word_set("venue_org_words")
+        if not words:
+            return False
+        toks = ad.tokens
+        links = ad.lang.word_set("articles") | ad.lang.word_set("org_connectors")
+        k = o.start - 1
+        while k >= 0 and o.start - k <= 3 and toks[k].text in links:
+            k -= 1  # "the headquarters of the", "siège de l'"
+        before = k >= 0 and toks[k].sent == toks[o.start].sent and toks[k].text in words
+        after = o.end < len(toks) and toks[o.end].text.casefold() in words
+        return before or after
+
+    def _hosts(self, ad: AnalysedDoc, o: Ent, own: set[str]) -> bool:
+        """A body whose house the meeting was held in takes part when its own people hold it (INTERPOL's
+        Secretary General receiving at the General Secretariat)."""
+        oid = self.org_id(ad, o)
+        entry = self.orgs.get(oid)
+        return oid in own or (entry is not None and entry.parent in own)
 
     def _bodies_of(self, orgs: set[str]) -> set[str]:
         """The bodies named in the article that the meeting's organs belong to: a session of the League's
