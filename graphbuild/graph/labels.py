@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from .. import ids
@@ -105,7 +105,7 @@ def name_in(kg: GraphStore, nid: str | None, lang: str) -> str | None:
     and the Latin label for the others."""
     if not nid or nid not in kg.g:
         return None
-    d = kg.g.nodes[nid]
+    d = kg.g._node[nid]
     if d["type"] == "meeting":
         return meeting_title(kg, nid, lang)
     if d["type"] == "country":
@@ -134,8 +134,9 @@ def short_name(kg: GraphStore, person: str, lang: str) -> str:
 
 
 def _in_edges(kg: GraphStore, meeting: str, ntype: str) -> list[tuple[str, dict[str, Any]]]:
-    return [(u, e) for u, _, e in kg.g.in_edges(meeting, data=True)
-            if e["type"] == "participated_in" and kg.g.nodes[u]["type"] == ntype]
+    nodes = kg.g._node  # networkx's own dicts: its views cost more than the rest of a title
+    return [(u, e) for u, keyed in kg.g._pred[meeting].items() if nodes[u]["type"] == ntype
+            for e in keyed.values() if e["type"] == "participated_in"]
 
 
 def meeting_body(kg: GraphStore, meeting: str) -> str | None:
@@ -145,7 +146,11 @@ def meeting_body(kg: GraphStore, meeting: str) -> str | None:
     orgs = sorted({u for u, _ in _in_edges(kg, meeting, "organisation")})
     if not orgs:
         return None
-    parents = {v for o in orgs for _, v, e in kg.g.out_edges(o, data=True) if e["type"] == "sub_organisation_of"}
+    # only a parent that takes part too is ranked, so each pair is asked rather than an organisation's
+    # edges walked (one to every meeting it attended: quadratic over a big graph)
+    succ = kg.g.succ
+    parents = {v for o in orgs for v in orgs
+               if v in succ[o] and any(e["type"] == "sub_organisation_of" for e in succ[o][v].values())}
     own_names = [str(n).casefold() for n in kg.g.nodes[meeting].get("names", [])]
 
     def named(o: str) -> bool:
@@ -170,19 +175,24 @@ def meeting_people(kg: GraphStore, meeting: str) -> list[str]:
 
 def format_day(value: str | None, lang: str) -> str | None:
     """An ISO date as the language writes it ("26 Apr 2016", "26 avr. 2016"); None if not a date."""
-    if not value:
-        return None
+    return _format_day(str(value)[:10], lang) if value else None
+
+
+@lru_cache(maxsize=8192)
+def _format_day(day: str, lang: str) -> str | None:  # babel takes 30 µs a date; a graph has few days
     try:
-        day = dt.date.fromisoformat(str(value)[:10])
+        date = dt.date.fromisoformat(day)
     except ValueError:
         return None
     from babel.dates import format_date
 
-    return format_date(day, title_words()[lang].date_pattern, locale=lang)
+    return format_date(date, title_words()[lang].date_pattern, locale=lang)
 
 
-def meeting_title(kg: GraphStore, meeting: str, lang: str = "en") -> str:
-    """What the meeting was, where and when, in ``lang`` (one of ``display_languages()``)."""
+def meeting_title(kg: GraphStore, meeting: str, lang: str = "en",
+                  facts: tuple[str | None, list[str]] | None = None) -> str:
+    """What the meeting was, where and when, in ``lang`` (one of ``display_languages()``); ``facts``,
+    the meeting's body and people when the caller has them (they are the same in every language)."""
     words = title_words()[lang]
     d = kg.g.nodes[meeting]
     mtype = d.get("meeting_type") if d.get("meeting_type") in words.types else "meeting"
@@ -191,8 +201,9 @@ def meeting_title(kg: GraphStore, meeting: str, lang: str = "en") -> str:
     ordinal = d.get("ordinal")
     if isinstance(ordinal, int) and ordinal > 0:
         head = words.with_ordinal.format(ordinal=words.ordinal_of(ordinal, type_word.get("gender")), type=head)
-    body = meeting_body(kg, meeting)
-    people = [] if ordinal or mtype in BODY_TYPES else meeting_people(kg, meeting)
+    body, everyone = facts or (meeting_body(kg, meeting), None)
+    people = [] if ordinal or mtype in BODY_TYPES else everyone if everyone is not None else \
+        meeting_people(kg, meeting)
     if body and not people:
         body_name = name_in(kg, body, lang) or body
         if ordinal:
@@ -219,4 +230,5 @@ def meeting_title(kg: GraphStore, meeting: str, lang: str = "en") -> str:
 
 def meeting_titles(kg: GraphStore, meeting: str) -> dict[str, str]:
     """The meeting's title in every display language."""
-    return {lang: meeting_title(kg, meeting, lang) for lang in display_languages()}
+    facts = (meeting_body(kg, meeting), meeting_people(kg, meeting))
+    return {lang: meeting_title(kg, meeting, lang, facts) for lang in display_languages()}
