@@ -435,3 +435,20 @@ def test_a_body_whose_house_hosts_the_talks_is_no_party_to_them():
     (meeting,) = d["meetings"]
     assert _org_names(d, meeting) == set()
     assert sorted(meeting["countries"]) == ["EG", "MA"]
+
+
+TOPIC_COUNTRIES_AR = (
+    "الرباط - استقبل وزير الخارجية المغربي عادل بناني اليوم نظيره الأردني سامر حداد، وبحث الجانبان "
+    "تطورات الأوضاع في ليبيا والعراق والسودان.\n"
+)
+TOPIC_COUNTRIES_EN = (
+    "RABAT - Moroccan Foreign Minister Adil Bennani received his Jordanian counterpart Samer Haddad on "
+    "Monday. The two ministers discussed the situation in Libya, Iraq and Sudan.\n"
+)
+
+
+def test_countries_the_talks_were_about_are_no_parties():
+    for text, lang in ((TOPIC_COUNTRIES_AR, "ar"), (TOPIC_COUNTRIES_EN, "en")):
+        d = graphbuild.extract(text, lang=lang)
+        (meeting,) = d["meetings"]
+        assert sorted(meeting["countries"]) == ["JO", "MA"], lang

@@ -362,13 +362,38 @@ class Assembler:
             return own  # one of several encounters in a sentence: its own people's countries only
         found = set()
         beside = self._gathering_words(ad, d)
-        for c in ad.in_sentences("COUNTRY", d.sentences):
-            if c.data.get("in_org") or c.start in self.title_tokens or c.start in beside:
+        in_sentences = ad.in_sentences("COUNTRY", d.sentences)
+        topics = self._topic_countries(ad, in_sentences)
+        for c in in_sentences:
+            if c.data.get("in_org") or c.start in self.title_tokens or c.start in beside or c.start in topics:
                 continue
             if c.start in self.city_ends or self._after_not_venue(ad, c):
                 continue
             found.add(c.key)
         return found | own
+
+    @staticmethod
+    def _topic_countries(ad: AnalysedDoc, named: list[Ent]) -> set[int]:
+        """Where the countries a meeting talked about start: after a topic word ("تطورات الأوضاع في ليبيا
+        والعراق", "the situation in Sudan and South Sudan"), and the list that follows it."""
+        words = ad.lang.word_set("topic_words")
+        if not words:
+            return set()
+        toks = ad.tokens
+        joiners = ad.lang.word_set("and_words") | {",", "،"}
+        out: set[int] = set()
+        last_end = -1
+        for c in sorted(named, key=lambda e: e.start):
+            window = range(max(0, c.start - 3), c.start)
+            cued = any(toks[k].text in words or any(v in words for v in toks[k].bare_variants) for k in window
+                       if toks[k].sent == toks[c.start].sent)
+            listed = last_end >= 0 and all(toks[k].text in joiners for k in range(last_end, c.start))
+            if cued or listed:
+                out.add(c.start)
+                last_end = c.end
+            else:
+                last_end = -1
+        return out
 
     @staticmethod
     def _can_take_part(o: Ent) -> bool:

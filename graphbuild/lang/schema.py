@@ -68,6 +68,8 @@ KEYS: dict[str, Key] = {
     "ner_not_org_words": _list("last words of capitalised phrases a statistical model takes for organisations "
                                "('Agreement', 'Summit', 'Government')", False),
     "royal_titles": _list("titles of monarchs (their names carry ordinals: Mohammed VI)"),
+    "topic_words": _list("words after which a country, and the list it opens, is what a meeting talked about, not "
+                         "a party to it (الأوضاع في ليبيا والعراق, the situation in Libya, la crise au Soudan)", False),
     "venue_org_words": _list("words beside an organisation's name that make it the place of a meeting, not a "
                              "party to it (بمقر الأمانة العامة, the AU Headquarters, au siège de)", False),
     "national_titles": _list("English heads of the titles of a country's own office holders (minister, "
