@@ -32,3 +32,12 @@ def test_an_acronym_spelling_does_not_make_the_name_capitals_only():
         hits = [m.value for m in org_matcher().find_all(Doc(text, lang).tokens)]
         assert hits.count("interpol") == (1 if lang == "fr" else 2), (text, hits)
     assert not org_matcher().find_all(Doc("un homme et une femme", "fr").tokens)  # "UN" stays capitals only
+
+
+def test_an_arabic_country_name_with_the_article_is_the_country_not_a_person():
+    """CLDR writes 'أورغواي'; the press often writes it with the article. Short names stay bare:
+    'المالي' is 'financial', not Mali."""
+    ext = Pipeline()(make_article("استقبل وزير الخارجية مبعوثا يحمل رسالة من رئيس جمهورية الأورغواي، "
+                                  "وبحثا التعاون المالي بين البلدين.", source="t", fmt="txt", lang="ar"))
+    assert {c.iso2 for c in ext.countries} == {"UY"}
+    assert not [p.name for p in ext.persons if "جمهورية" in p.name]

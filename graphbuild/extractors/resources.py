@@ -158,6 +158,12 @@ def country_matcher(lang: str) -> PhraseMatcher:
         for name_lang, name in entry.names.items():
             if name and name_lang in written_in and fold(name) not in skip:
                 m.add(name, code, capital=True)
+                # the press writes 'الأورغواي' for CLDR's 'أورغواي'; short names stay bare, since with the
+                # article they are words ('المالي' financial, 'القطر' the region, 'البنين' the sons)
+                prefix = profile(name_lang).definite_prefix
+                definite = prefix + name
+                if prefix and not name.startswith(prefix) and len(name) >= 5 and fold(definite) not in skip:
+                    m.add(definite, code, capital=True)
     for row in csv.DictReader(data_text("country_adjectives.tsv").splitlines(), delimiter="\t"):
         if row["lang"] in written_in and row["iso2"] in countries() and fold(row["form"]) not in skip:
             written = profile(row["lang"])
