@@ -209,8 +209,12 @@ class TriggerFinder:
             for v in (tens, tens[1:] if tens.startswith("و") else tens):
                 v2 = v[2:] if v.startswith("ال") else v
                 if v2 in lang.ordinal_tens:
-                    return value + lang.ordinal_tens[v2] if lang.ordinal_tens[v2] != 10 or value < 10 else value
-        return value
+                    if lang.ordinal_tens[v2] != 10 or value < 10:
+                        value += lang.ordinal_tens[v2]
+                    k += 1
+                    break
+        hundreds = lang.ordinal_hundreds.match_at(toks, k) if k < n else None
+        return value + int(hundreds.value) if hundreds else value
 
     def _ordinal_before(self, ad: AnalysedDoc, i: int) -> int | None:
         """Ordinal before a Latin trigger: 4th meeting, 93rd session, 42e session, quatrième réunion."""

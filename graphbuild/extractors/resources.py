@@ -56,6 +56,7 @@ class LangData:
     not_venue_cues: frozenset[str]
     ordinals: PhraseMatcher
     ordinal_tens: dict[str, int]
+    ordinal_hundreds: PhraseMatcher
     duration_cues: frozenset[str]
     duration_words: dict[str, int]
     day_words: frozenset[str]
@@ -127,6 +128,7 @@ def lang_data(lang: str) -> LangData:
         not_venue_cues=_folded(raw.get("not_venue_cues")),
         ordinals=_matcher(raw.get("ordinals")),
         ordinal_tens={fold(k): v for k, v in (raw.get("ordinal_tens") or {}).items()},
+        ordinal_hundreds=_matcher(raw.get("ordinal_hundreds")),
         duration_cues=_folded(raw.get("duration_cues")),
         duration_words={fold(k): v for k, v in (raw.get("duration_words") or {}).items()},
         day_words=_folded(raw.get("day_words")),

@@ -103,6 +103,8 @@ KEYS: dict[str, Key] = {
     "not_venue_cues": _list("words that make a place no venue (headquarters of, based in)"),
     "ordinals": _map("ordinal words → number"),
     "ordinal_tens": _map("tens of compound ordinals → number"),
+    "ordinal_hundreds": _map("words after a compound ordinal that add hundreds ('الثالثة والأربعين بعد المائة': 143)",
+                             False),
     "ordinal_suffixes": _list("suffixes of written ordinals (12th, 12e)", False),
     "ordinal_skip": _list("words between a meeting noun and its ordinal", False),
     "topics": _map("topic → words"),
