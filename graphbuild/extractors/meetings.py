@@ -8,6 +8,7 @@ named in the sentences that mention the meeting, minus those named as absent.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TypeVar
@@ -253,9 +254,11 @@ class MeetingAssembler:
             d.sides = self._sides(ad, d)
         listed: set[int] = set()  # where the lists already split begin: two meeting words before one list
         drafts = [x for d in drafts for y in self._by_counterpart(ad, d) for x in self._encounters(ad, y, listed)]
+        ordinals = Counter(d.ordinal for d in drafts if not d.other and d.ordinal)  # of the main meetings
         for d in drafts:
-            if not d.other and self._passing(d, [x for x in drafts if not x.other]):
+            if not d.other and self._passing(d, ordinals):
                 d.other = True
+                ordinals[d.ordinal] -= 1 if d.ordinal else 0
         main = [d for d in drafts if not d.other]
         if len(main) == 1:
             self._add_named_officials(ad, main[0], absent)
@@ -463,7 +466,8 @@ class MeetingAssembler:
                                sentences={ad.tokens[t.start].sent for t in trigs}, city_attached=d.city_attached,
                                fixed_persons=True, part_of=d if d.type == "visit" else d.part_of)
             sub.persons = [p for p in (subject, other) if p is not None]
-            sub.sides = {k: v for k, v in d.sides.items() if k in {p.key for p in sub.persons}}
+            keys = {p.key for p in sub.persons}
+            sub.sides = {k: v for k, v in d.sides.items() if k in keys}
             gone = {id(t) for t in trigs}
             d.mentions = [m for m in d.mentions if id(m) not in gone]
             out.append(sub)
@@ -610,10 +614,11 @@ class MeetingAssembler:
         return bool(d.persons or d.city or d.date or d.ordinal or len(d.mentions) > 1)
 
     @staticmethod
-    def _passing(d: MeetingDraft, main: list[MeetingDraft]) -> bool:
-        """"the host of the fifth meeting": a bare ordinal next to the main meeting's is another of the series."""
+    def _passing(d: MeetingDraft, main_ordinals: Counter[int]) -> bool:
+        """"the host of the fifth meeting": a bare ordinal next to the main meeting's is another of the series
+        (``main_ordinals``: how many main meetings have each ordinal, counted once, not per meeting)."""
         return (not d.persons and not d.date and not d.city_attached and d.ordinal is not None and
-                any(m is not d and m.ordinal and abs(m.ordinal - d.ordinal) == 1 for m in main))
+                (main_ordinals[d.ordinal - 1] > 0 or main_ordinals[d.ordinal + 1] > 0))
 
     @staticmethod
     def _future_near(ad: AnalysedDoc, trig: Ent) -> bool:

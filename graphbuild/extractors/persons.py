@@ -9,6 +9,7 @@ to the full name found earlier.
 
 from __future__ import annotations
 
+from bisect import insort
 from functools import cache
 from importlib import resources
 
@@ -359,9 +360,16 @@ class PersonFinder:
         """The titles of a name found elsewhere (tokens i..j): one right before it ("الرئيس التونسي، X"), the
         chain right after it; none another person holds already."""
         self.common = common_words(ad.lang.lang)
-        before = [t for t in ad.get("TITLE") if t.end == i or (t.end == i - 1 and ad.tokens[t.end].text == ",")]
-        held = {id(t) for p in ad.get("PERSON") for t in p.data.get("titles") or ()}
-        return [t for t in before[-1:] + self._titles_after(ad, j) if id(t) not in held]
+        held = ad.referenced("PERSON", "titles")
+        return [t for t in self.titles_before(ad, i)[-1:] + self._titles_after(ad, j) if not held.get(id(t))]
+
+    @staticmethod
+    def titles_before(ad: AnalysedDoc, i: int) -> list[Ent]:
+        """The titles that end right before token ``i``, or before a comma there, in text order."""
+        before = ad.ending_at("TITLE", i)
+        if i > 0 and ad.tokens[i - 1].text == ",":
+            before = sorted(before + ad.ending_at("TITLE", i - 1), key=lambda t: (t.start, t.end))
+        return before
 
     def _titles_after(self, ad: AnalysedDoc, j: int) -> list[Ent]:
         toks = ad.tokens
@@ -599,12 +607,20 @@ class PersonFinder:
         reads a rule name further to the right lengthens it; one that meets no rule name is added,
         without a leading title, with the titles around it linked."""
         added: list[Ent] = []
+        taken: set[int] = set()  # the tokens of the names added here
+        over: dict[int, list[int]] = {}  # token → the rule names over it (by their place in ``found``)
+        for n, e in enumerate(found):
+            for k in range(e.start, e.end):
+                over.setdefault(k, []).append(n)
         for p in ad.extra.get("ner_persons", ()):
-            overlapping = [e for e in found if e.start < p.end and p.start < e.end]
+            overlapping = [found[n] for n in sorted({n for k in range(p.start, p.end) for n in over.get(k, ())})]
             if overlapping:
                 e = overlapping[0]
                 if len(overlapping) == 1 and p.start <= e.start and p.end > e.end and all(
                         ad.owner[k] is None and self._name_word(ad, ad.tokens[k]) for k in range(e.end, p.end)):
+                    n = next(n for n in over[e.start] if found[n] is e)
+                    for k in range(e.end, p.end):
+                        insort(over.setdefault(k, []), n)
                     e.end = p.end
                     e.key = " ".join(t.text for t in ad.tokens[e.start:e.end])
                     e.data["name"] = ad.doc.text[ad.tokens[e.start].start:ad.tokens[e.end - 1].end]
@@ -612,15 +628,15 @@ class PersonFinder:
             i = self._skip_titles(ad, p.start, p.end - 1)
             if i is None or any(ad.owner[k] not in (None, "CITY") for k in range(i, p.end)):
                 continue
-            if any(e.start < p.end and i < e.end for e in added):
+            if any(k in taken for k in range(i, p.end)):
                 continue
-            before = [t for t in ad.get("TITLE") if t.end == i or
-                      (t.end == i - 1 and ad.tokens[t.end].text == ",")]
+            before = self.titles_before(ad, i)
             after = self._titles_after(ad, p.end)
             key = " ".join(t.text for t in ad.tokens[i:p.end])
             name = ad.doc.text[ad.tokens[i].start:ad.tokens[p.end - 1].end]
             added.append(Ent("PERSON", i, p.end, key, {"titles": before + after, "cue": "ner", "name": name,
                                                         "near": (before or after or [None])[-1 if before else 0]}))
+            taken.update(range(i, p.end))
         return added
 
     @staticmethod

@@ -671,20 +671,30 @@ class ArabicTagger:
     def _drop_contradicted(self, ad: AnalysedDoc, spans: list[tuple[str, int, int]], outside: list[float]) -> None:
         """A rule name the tagger surely reads as no name at all, word by word, and no span of its own
         touches: an ordinary phrase after a cue ("تحياته وتقديره" after a title, "عمر المباراة")."""
-        for e in list(ad.get("PERSON")):
+        tagged = [False] * len(ad.tokens)
+        for _, i, j in spans:
+            tagged[i:j] = [True] * (j - i)
+        persons = ad.get("PERSON")
+        by_key: dict[str, list[Ent]] = {}  # nothing else adds or moves a name meanwhile
+        for p in persons:
+            by_key.setdefault(p.key, []).append(p)
+        gone: set[int] = set()
+        for e in persons:
             if e.data.get("cue") not in self.VETO_CUES or e.data.get("author"):
                 continue
-            if any(i < e.end and e.start < j for _, i, j in spans):
+            if any(tagged[e.start:e.end]):
                 continue
             if e.data.get("cue") != "name" and _lexicons().given.match_at(ad.tokens, e.start):
                 continue  # a title, then a given name: the rules' reading stands ("نادية" is also "his club")
             if min(outside[e.start:e.end]) >= self.OUTSIDE and any(
                     self._no_name_word(ad, k) for k in range(e.start, e.end)):  # not "الفريق البرهان"
                 ad.remove(e)
-                same = [p for p in ad.get("PERSON") if p.key == e.key]
+                gone.add(id(e))
+                same = [p for p in by_key[e.key] if id(p) not in gone]
                 if same and all(p.data.get("cue") == "short" for p in same):
                     for p in same:
                         ad.remove(p)  # its family-name mentions go with it ("الوحدة" after "حكومة الوحدة")
+                        gone.add(id(p))
 
     def _trim_org(self, ad: AnalysedDoc, i: int, j: int, outside: list[float]) -> None:
         """An organisation the rules' pattern ran on past its end ("مجلس الأمن البالغ", "لمنظمة الفرانكفونية
@@ -714,7 +724,7 @@ class ArabicTagger:
     def _org_over_places(self, ad: AnalysedDoc, i: int, j: int) -> None:
         """An organisation the tagger is sure of, over towns the gazetteer read inside it ("ريال مدريد",
         "أسيك أبيدجان"): the town was part of its name."""
-        hits = [e for e in ad.ents.get("CITY", []) if e.start < j and i < e.end]
+        hits = ad.overlapping("CITY", i, j)
         if not hits or any(not (i <= c.start and c.end <= j) or c.data.get("dateline") for c in hits):
             return
         if any(ad.owner[k] not in (None, "CITY") for k in range(i, j)):
@@ -769,9 +779,8 @@ class ArabicTagger:
                      outside: list[float] | bool = False) -> None:
         """Give a rule name the tagger's extent. ``outside``: the tagger is sure of its span, and these are
         its word by word odds of no name, so that it may also drop words it surely reads as none."""
-        hits = [e for lab in ("PERSON", "CITY") for e in ad.ents.get(lab, []) if e.start < j and i < e.end]
-        persons = [e for e in hits if e.label == "PERSON"]
-        cities = [e for e in hits if e.label == "CITY"]
+        persons = ad.overlapping("PERSON", i, j)
+        cities = ad.overlapping("CITY", i, j)
         if any(not (i <= c.start and c.end <= j) for c in cities):
             return
         if any(ad.owner[k] not in (None, "PERSON", "CITY") for k in range(i, j)):
@@ -824,9 +833,9 @@ class ArabicTagger:
 
     def _may_be_person(self, ad: AnalysedDoc, i: int, j: int) -> bool:
         """Not a place named after someone ("مركز الملك سلمان"), nor one ordinary word ("البلاغ", "معاليه")."""
-        before = next((t.start for t in ad.get("TITLE") if t.end == i), i)
+        before = next((t.start for t in ad.ending_at("TITLE", i)), i)
         if self.finder.named_after(ad, before) or any(
-                o.end == i and self.finder.named_after(ad, o.start + 1) for o in ad.get("ORG")):
+                self.finder.named_after(ad, o.start + 1) for o in ad.ending_at("ORG", i)):
             return False  # "مركز الملك سلمان", "جامعة الملك سعود"
         if j - i == 1:
             word = ad.tokens[i].text
