@@ -86,13 +86,17 @@ class _Index:
             index.by_sent.setdefault(tokens[e.start].sent, []).append(e)
             index.by_end.setdefault(e.end, []).append(e)
         for e in ents:
-            index.by_start.setdefault(e.start, []).append(e)
-            for k in range(e.start, e.end):
-                index.covering.setdefault(k, []).append(e)
-            for name, counts in index.refs.items():
-                for r in e.data.get(name) or ():
-                    counts[id(r)] = counts.get(id(r), 0) + 1
+            index._file(e)
         return index
+
+    def _file(self, e: Ent) -> None:
+        """Index ``e`` where text order does not matter: its first token, the tokens it covers, its fields."""
+        self.by_start.setdefault(e.start, []).append(e)
+        for k in range(e.start, e.end):
+            self.covering.setdefault(k, []).append(e)
+        for name, counts in self.refs.items():
+            for r in e.data.get(name) or ():
+                counts[id(r)] = counts.get(id(r), 0) + 1
 
     def insert(self, e: Ent, sent: int, seq: int) -> None:
         """Index ``e``, the span last added to the list (the ``seq``-th added to the document)."""
@@ -101,12 +105,7 @@ class _Index:
         insort_right(self.ordered, e, key=_key)
         insort_right(self.by_sent.setdefault(sent, []), e, key=_key)
         insort_right(self.by_end.setdefault(e.end, []), e, key=_key)
-        self.by_start.setdefault(e.start, []).append(e)
-        for k in range(e.start, e.end):
-            self.covering.setdefault(k, []).append(e)
-        for name, counts in self.refs.items():
-            for r in e.data.get(name) or ():
-                counts[id(r)] = counts.get(id(r), 0) + 1
+        self._file(e)
 
     def delete(self, e: Ent, sent: int) -> None:
         """Forget ``e``, just taken out of the list."""

@@ -41,6 +41,17 @@ class MeetingDraft:
     named: set[str] = field(default_factory=set)  # keys of the people named in its sentences, kept by _group
     gathering: bool = False  # named after "on the sidelines of": the summit or session others were held beside
 
+    def has_mention(self, key: str) -> bool:
+        """Is one of its meeting words of type ``key``? Kept as a set, extended as mentions are appended
+        (asked per draft for each "on the sidelines of": a scan of every draft's mentions was quadratic)."""
+        known = self.__dict__.get("_keys")  # not a field: no part of comparisons or the draft's repr
+        if known is None or known[0] is not self.mentions or known[1] > len(self.mentions):
+            known = (self.mentions, 0, set())
+        keys = known[2]
+        keys.update(m.key for m in self.mentions[known[1]:])
+        self.__dict__["_keys"] = (self.mentions, len(self.mentions), keys)
+        return key in keys
+
 
 VERB_LIST_REACH = 8  # how many words after a meeting verb the first of a list of people met may start
 COUNTERPART_REACH = 6  # how far (in tokens) after "with" or a meeting verb the person met is named
@@ -305,7 +316,7 @@ class MeetingAssembler:
         is one of its own, ``part_of`` the gathering, and the mentions that follow go to the encounter."""
         main = [d for d in recent if not d.other]
         here = [d for d in main if sent in d.sentences and not d.gathering]
-        gathering = next((d for d in reversed(main) if d not in here and any(m.key == trig.key for m in d.mentions)
+        gathering = next((d for d in reversed(main) if d not in here and d.has_mention(trig.key)
                           and self._compatible(d, local)), None)
         if gathering is None:
             gathering = MeetingDraft(type=trig.key)
@@ -341,9 +352,16 @@ class MeetingAssembler:
     @staticmethod
     def _beside_gathering(ad: AnalysedDoc, d: MeetingDraft, trig: Ent, sent: int) -> bool:
         """"On the sidelines of the summit, X met Y": a meeting word after the gathering's, in its sentence,
-        is the encounter held beside it, not the gathering."""
-        return d.gathering and any(m.data.get("sidelines") is not None and m.start < trig.start
-                                   and ad.tokens[m.start].sent == sent for m in d.mentions)
+        is the encounter held beside it, not the gathering. Mentions are merged in text order, so those of
+        ``sent`` (the sentence being read) end the list: the scan stops at an earlier sentence's."""
+        if not d.gathering:
+            return False
+        for m in reversed(d.mentions):
+            if ad.tokens[m.start].sent != sent:
+                return False
+            if m.data.get("sidelines") is not None and m.start < trig.start:
+                return True
+        return False
 
     @staticmethod
     def _named_by_title(ad: AnalysedDoc, d: MeetingDraft, present: set[str]) -> list[Ent]:
@@ -390,7 +408,7 @@ class MeetingAssembler:
         found = [(min([p.start] + [t.start for t in p.data.get("titles") or [] if t.end <= p.start]), p)
                  for p in ad.in_sentence("PERSON", sent) if p.key in keys and not p.data.get("author")]
         for t in _bare_titles_in(ad, {sent}):
-            person = _holder(ad, t, lambda p: id(p) in ids)
+            person = _holder(ad, t, lambda p: id(p) in ids, among=d.persons)
             if person is not None:
                 found.append((t.start, person))
         return sorted(found, key=lambda x: x[0])
@@ -817,12 +835,19 @@ def _bare_titles_in(ad: AnalysedDoc, sentences: set[int]) -> list[Ent]:
     return [t for sent in sorted(sentences) for t in by_sent.get(sent, ())]
 
 
-def _holder(ad: AnalysedDoc, title: Ent, admit: Callable[[Ent], bool], before: int | None = None) -> Ent | None:
-    """The first person ``admit`` accepts (named before token ``before``) with the same title, if all such
-    people are one person. Read from an index of the article's titled people, stopping at a second person:
-    asked per bare title, a scan of every person made long articles quadratic."""
+def _holder(ad: AnalysedDoc, title: Ent, admit: Callable[[Ent], bool], before: int | None = None,
+            among: list[Ent] | None = None) -> Ent | None:
+    """The first person ``admit`` accepts (named before token ``before``; one of ``among``, when given)
+    with the same title, if all such people are one person. Read from an index of the article's titled
+    people, stopping at a second person: asked per bare title, a scan of every person made long articles
+    quadratic; with ``among`` (a meeting's people), only those are looked at."""
     first: Ent | None = None
-    for p in _titled(ad).get(_office(title), ()):
+    people = _titled(ad).get(_office(title), ())
+    if among is not None:
+        place = _titled_places(ad, _office(title))
+        chosen = {id(p): (place[id(p)], p) for p in among if id(p) in place}
+        people = [p for _, p in sorted(chosen.values(), key=lambda x: x[0])]
+    for p in people:
         if before is not None and p.start >= before:
             break
         if not admit(p) or not any(_same_title(title, x) for x in p.data.get("titles") or []):
@@ -850,6 +875,15 @@ def _titled(ad: AnalysedDoc) -> dict[tuple[object, object, object], list[Ent]]:
         return out
 
     return _memo(ad, "titled", build)
+
+
+def _titled_places(ad: AnalysedDoc, office: tuple[object, object, object]) -> dict[int, int]:
+    """id of a person → its place in ``_titled``'s list for ``office``."""
+    places: dict[tuple[object, object, object], dict[int, int]] = _memo(ad, "titled_places", dict)
+    found = places.get(office)
+    if found is None:
+        found = places[office] = {id(p): k for k, p in enumerate(_titled(ad).get(office, ()))}
+    return found
 
 
 def _same_title(a: Ent, b: Ent) -> bool:
