@@ -162,7 +162,7 @@ class Extraction:
             "organisations": [_plain(o) for o in sorted(self.organisations, key=lambda o: o.id)],
             "countries": [_plain(c) for c in sorted(self.countries, key=lambda c: c.iso2)],
             "cities": [_plain(c) for c in sorted(self.cities, key=lambda c: c.id)],
-            "meetings": [_meeting_dict(m) for m in sorted(self.meetings, key=lambda m: m.id)],
+            "meetings": [_meeting_dict(m) for m in sorted(self.meetings, key=_reading_order)],
             "sentences": [list(s) for s in self.sentences],
             "evidence": self.evidence(),
         }
@@ -203,6 +203,12 @@ def _person_dict(p: Person) -> dict[str, Any]:
         for r in sorted(p.roles, key=lambda r: (r.mentions[0] if r.mentions else (0, 0), r.title))
     ]
     return d
+
+
+def _reading_order(m: Meeting) -> int:
+    """Meetings in the order the article first reports them; the encounters of one meeting word ("لقاءات
+    مع نظرائه من الجزائر وتونس") stay in the order of their counterparts, as assembled."""
+    return min((s for s, _ in m.mentions), default=1 << 62)
 
 
 def _meeting_dict(m: Meeting) -> dict[str, Any]:

@@ -252,6 +252,28 @@ def test_the_subject_of_listed_meetings_may_be_named_by_title_alone():
     assert all(_people(d, m) == {"سيدي محمد ولد أحمد"} for m in subs)
 
 
+def test_the_session_keeps_none_of_the_counterparts_countries_it_handed_on():
+    """"كانت مشاركته في الدورة … فرصة لعقد لقاءات مع نظرائه من الجزائر وتونس والنيجر": each country is its own
+    meeting's; the session keeps its own people's."""
+    text = COUNTERPARTS_AR_BY_TITLE.replace("والنيجر", "وتشاد والنيجر ورواندا وكينيا")
+    d = graphbuild.extract(text, lang="ar")
+    assert len([m for m in d["meetings"] if m["type"] == "meeting"]) == 6
+    session = next(m for m in d["meetings"] if m["type"] == "session")
+    assert not {"DZ", "TN", "TD", "NE", "RW", "KE"} & set(session["countries"])
+
+
+COUNTERPARTS_AR_WITH_ARTICLE = (
+    "جولة لقاءات في لومي\n\n"
+    "لومي - عقد وزير الخارجية الموريتاني سيدي محمد ولد أحمد لقاءات مع نظرائه من غانا والتوغو.\n"
+)
+
+
+def test_a_country_written_with_the_article_is_a_counterpart():
+    """'والتوغو': the press writes Togo with the article."""
+    d = graphbuild.extract(COUNTERPARTS_AR_WITH_ARTICLE, lang="ar")
+    assert sorted(c for m in d["meetings"] for c in m["countries"] if c != "MR") == ["GH", "TG"]
+
+
 PROGRAMME_AR = (
     "افتتاح معرض الكتاب\n\n"
     "أوضح مدير المعرض سمير الحداد أن البرنامج يتضمن ندوات فكرية إضافة إلى لقاءات مفتوحة بين الكتاب والقراء "

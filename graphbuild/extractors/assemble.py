@@ -365,8 +365,9 @@ class Assembler:
         in_sentences = ad.in_sentences("COUNTRY", d.sentences)
         topics = self._topic_countries(ad, in_sentences)
         for c in in_sentences:
-            if c.data.get("in_org") or c.start in self.title_tokens or c.start in beside or c.start in topics:
-                continue
+            if c.data.get("in_org") or c.start in self.title_tokens or c.start in beside or c.start in topics \
+                    or c.start in d.handed_on:
+                continue  # … or the counterpart of an encounter split off this meeting
             if c.start in self.city_ends or self._after_not_venue(ad, c):
                 continue
             found.add(c.key)

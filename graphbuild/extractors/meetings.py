@@ -40,6 +40,7 @@ class MeetingDraft:
     sides: dict[str, str] = field(default_factory=dict)  # person key → "host" | "guest" (who received whom)
     named: set[str] = field(default_factory=set)  # keys of the people named in its sentences, kept by _group
     gathering: bool = False  # named after "on the sidelines of": the summit or session others were held beside
+    handed_on: set[int] = field(default_factory=set)  # where the countries of encounters split off it start
 
     def has_mention(self, key: str) -> bool:
         """Is one of its meeting words of type ``key``? Kept as a set, extended as mentions are appended
@@ -435,6 +436,7 @@ class MeetingAssembler:
                 continue  # "the session … with the ministers of A and B": one session
             # else "the session was an opportunity for meetings with counterparts from A, B": the session
             # stays, and each meeting with a counterpart is one more
+            d.handed_on.update(c.start for c in counterparts if c.label == "COUNTRY")
             for item in counterparts:
                 kind = trig.key if trig.key in ENCOUNTER_TYPES else "meeting"
                 sub = MeetingDraft(mentions=[trig], type=kind, city=d.city, date=d.date, duration=None,

@@ -303,6 +303,8 @@ class PersonFinder:
         capitals (Arabic), a name particle inside it or a title right after it."""
         toks = ad.tokens
         lang = ad.lang
+        if self._venue_word(ad, i):
+            return None  # "في قصر الحسينية رئيس الوزراء": a palace before a title, not a name
         if self._strong_given_name(ad, i) or (lang.profile.cased and toks[i].is_upper_initial):
             name = self.read_name(ad, i, min_len=2)
             if name:
@@ -537,8 +539,13 @@ class PersonFinder:
         "stade Mohammed V", "rue Hassan II")? The word before it says so."""
         if i == 0 or ad.tokens[i - 1].sent != ad.tokens[i].sent:
             return False
+        return self._venue_word(ad, i - 1)
+
+    @staticmethod
+    def _venue_word(ad: AnalysedDoc, i: int) -> bool:
+        """Is token ``i`` the head of a place's name ("قصر", "stade")?"""
         heads = ad.lang.word_set("venue_heads")
-        return bool(heads) and any(v in heads for v in ad.tokens[i - 1].bare_variants)
+        return bool(heads) and any(v.lower() in heads for v in ad.tokens[i].bare_variants)
 
     def _not_a_name(self, ad: AnalysedDoc, i: int, end: int) -> bool:
         toks = ad.tokens
