@@ -112,6 +112,8 @@ def test_ali_between_two_given_names_is_part_of_the_name():
     ("Le match s'est joué au stade Mohammed V devant vingt mille spectateurs.", "fr", "Mohammed"),
     ("استقبل الملك، اليوم الأحد، في قصر الحسينية رئيس الوزراء الإيطالي.", "ar", "الحسينية"),
     ("Le président a reçu au Palais Carthage le Premier ministre italien.", "fr", "Carthage"),
+    ("وكان في استقباله الوزير الأول، وقادة أركان القوات المسلحة ووالي نواكشوط الغربية ورئيسة المجلس الجهوي.",
+     "ar", "الغربية"),
 ])
 def test_a_place_named_after_someone_is_no_person(text, lang, word):
     assert not any(word in n for n in names(text, lang))

@@ -40,6 +40,7 @@ class MeetingDraft:
     sides: dict[str, str] = field(default_factory=dict)  # person key → "host" | "guest" (who received whom)
     named: set[str] = field(default_factory=set)  # keys of the people named in its sentences, kept by _group
     gathering: bool = False  # named after "on the sidelines of": the summit or session others were held beside
+    level: str | None = None  # the rank the body sat at ("على مستوى المندوبين"): two ranks, two meetings
     handed_on: set[int] = field(default_factory=set)  # where the countries of encounters split off it start
 
     def has_mention(self, key: str) -> bool:
@@ -57,7 +58,9 @@ class MeetingDraft:
 VERB_LIST_REACH = 8  # how many words after a meeting verb the first of a list of people met may start
 COUNTERPART_REACH = 6  # how far (in tokens) after "with" or a meeting verb the person met is named
 SEQUENCE_BEFORE = 12  # how far (in tokens) before a meeting word a sequencing word ("then", "ثم") is read
+LEVEL_AFTER = 10  # how far (in tokens) after a meeting word the rank it sits at ("at the level of …") is read
 FUTURE_BEFORE, FUTURE_AFTER = 10, 12  # how far (in tokens) a future cue reaches a meeting word before / after it
+QUOTES = frozenset('"\'«»“”')  # a number may stand in quotes after the article: الـ«153»
 ENCOUNTER_TYPES = ("talks", "meeting", "call")  # meeting types that a list of counterparts splits, one each
 
 
@@ -207,6 +210,9 @@ class TriggerFinder:
             t = toks[j]
         if t.text in lang.word_set("articles") and j + 1 < n:
             j += 1
+            t = toks[j]
+        if t.text in QUOTES and j + 1 < n:
+            j += 1  # "الدورة الـ«153»"
             t = toks[j]
         if t.text.isascii() and t.text.isdigit() and len(t.text) <= 3:
             return int(t.text)
@@ -667,18 +673,33 @@ class MeetingAssembler:
         dates = ad.in_sentence("DATE", sent)
         durations = ad.in_sentence("DURATION", sent)
         near_date = min(dates, key=lambda c: abs(c.start - trig.start)) if dates else None
+        level = self._level(ad, trig, sent)
         future = self._future_near(ad, trig) or (  # "يلتقي … يوم غد", "meets … tomorrow": still to come
             near_date is not None and near_date.data.get("kind") == "relative" and near_date.data.get("offset", 0) > 0
             and trig.start - FUTURE_BEFORE <= near_date.start < trig.end + FUTURE_AFTER
-            and not self._named_before(ad, trig))
+            and (level is not None or not self._named_before(ad, trig)))
         return {
             "ordinal": trig.data.get("ordinal"),
+            "level": level,
             "city": min(cities, key=lambda c: abs(c.start - trig.start)) if cities else None,
             "city_attached": attached[0] if attached else None,
             "date": near_date,
             "duration": durations[0].data["days"] if durations else None,
             "future": future,
         }
+
+    @staticmethod
+    def _level(ad: AnalysedDoc, trig: Ent, sent: int) -> str | None:
+        """The rank a meeting word's body sits at, read after it ("الدورة … على مستوى المندوبين الدائمين",
+        "la session au niveau des ministres"): the first word after the cue, without its article."""
+        cues, toks = ad.lang.level_cues, ad.tokens
+        starts = ad.starts(cues)
+        for k in range(trig.end, min(len(toks), trig.end + LEVEL_AFTER)):
+            if toks[k].sent != sent or ad.at("TRIGGER", k):
+                return None
+            if k in starts and (m := cues.match_at(toks, k)) and m.end < len(toks) and toks[m.end].sent == sent:
+                return toks[m.end].bare_variants[-1].lower()
+        return None
 
     @staticmethod
     def _named_before(ad: AnalysedDoc, trig: Ent) -> bool:
@@ -727,6 +748,8 @@ class MeetingAssembler:
             return False  # "… and will meet again in Madrid": a planned meeting is not the one reported
         if local["ordinal"] and d.ordinal and local["ordinal"] != d.ordinal:
             return False
+        if local["level"] and d.level and local["level"] != d.level:
+            return False  # the delegates' session, then the ministers' one
         if local["city_attached"] and d.city and d.city_attached and local["city_attached"].key != d.city.key:
             return False
         dv = d.date.data.get("value") if d.date else None
@@ -741,6 +764,7 @@ class MeetingAssembler:
             d.sentences.add(sent)
             d.named |= _sentence_keys(ad, sent)
         d.ordinal = d.ordinal or local["ordinal"]
+        d.level = d.level or local["level"]
         if local["city_attached"] is not None and not d.city_attached:
             d.city, d.city_attached = local["city_attached"], True
             d.city_first = not d.mentions[:-1]  # the city came with the first mention

@@ -255,7 +255,7 @@ class PersonFinder:
             j += 1  # "Interior Minister, Hichem Fourati", "سفير المملكة، يوسف العلمي" (a given name next)
         if j < len(toks) and (h := lang.honorifics.match_at(toks, j)):
             j = h.end
-        if not lang.profile.cased and j < len(toks) and self._big_city_at(ad, j) and not self._given_name(ad, j):
+        if self.title_place_at(ad, j):
             return None  # "والي نواكشوط الغربية", "سفير الرباط": the place is the title's
         name = self.read_name(ad, j, min_len=lang.profile.min_name_words_after_title, after_title=True)
         if not name and lang.profile.cased:
@@ -284,6 +284,12 @@ class PersonFinder:
         return out
 
     BIG_CITY = 500_000  # a town this large right after a title is the title's place, not a family name
+
+    def title_place_at(self, ad: AnalysedDoc, j: int) -> bool:
+        """Does a big town open what follows a title at ``j`` ("والي نواكشوط الغربية")? Then it is the
+        title's place, not a family name (without capitals to tell them apart)."""
+        return not ad.lang.profile.cased and j < len(ad.tokens) and self._big_city_at(ad, j) \
+            and not self._given_name(ad, j)
 
     def _big_city_at(self, ad: AnalysedDoc, j: int) -> bool:
         city = ad.starting_at("CITY", j)

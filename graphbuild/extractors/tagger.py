@@ -786,6 +786,8 @@ class ArabicTagger:
         if any(ad.owner[k] not in (None, "PERSON", "CITY") for k in range(i, j)):
             return  # a title, an organisation, a country: the rules' reading stands
         if not persons:
+            if not self._may_be_person(ad, i, j):
+                return
             if cities and (j - i > sum(c.end - c.start for c in cities) or (outside and all(
                     self._small_town(c) for c in cities))):  # "بيل كلينتون": two towns somewhere
                 for c in cities:
@@ -837,6 +839,8 @@ class ArabicTagger:
         if self.finder.named_after(ad, before) or any(
                 self.finder.named_after(ad, o.start + 1) for o in ad.ending_at("ORG", i)):
             return False  # "مركز الملك سلمان", "جامعة الملك سعود"
+        if ad.ending_at("TITLE", i) and self.finder.title_place_at(ad, i):
+            return False  # "والي نواكشوط الغربية": the governor's town
         if j - i == 1:
             word = ad.tokens[i].text
             lex = _lexicons()

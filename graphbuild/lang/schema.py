@@ -100,6 +100,8 @@ KEYS: dict[str, Key] = {
     "sidelines_cues": _list("'on the sidelines of': the meeting is part of the one named next", False),
     "sequence_cues": _list("'then', 'also', 'ثم', 'par ailleurs' before a meeting word: with someone new, another "
                            "encounter than the one before", False),
+    "level_cues": _list("'at the level of', 'على مستوى': the rank a body sits at follows; a session at another "
+                        "rank is another meeting", False),
     "not_venue_cues": _list("words that make a place no venue (headquarters of, based in)"),
     "ordinals": _map("ordinal words → number"),
     "ordinal_tens": _map("tens of compound ordinals → number"),
