@@ -491,3 +491,63 @@ def test_a_session_at_another_rank_is_another_meeting_and_a_quoted_ordinal_count
     d = graphbuild.extract(TWO_LEVELS_AR, lang="ar", published="2026-03-03")
     sessions = [m for m in d["meetings"] if m["type"] == "session"]
     assert [(m["ordinal"], m["status"]) for m in sessions] == [(160, "reported"), (None, "planned")]
+
+
+CALL_THEN_AUDIENCE_AR = (
+    "ولي العهد يجري اتصالا ويستقبل سفيرة\n\n"
+    "الرياض - أجرى ولي العهد الأمير فيصل بن سعد اتصالا هاتفيا أمس بالرئيس التونسي قيس سعيد تناول العلاقات الثنائية.\n"
+    "وفي وقت لاحق، وخلال استقبال سموه في مكتبه سفيرة الأرجنتين لدى المملكة ماريا لوبيز، جرى بحث التعاون بين "
+    "البلدين.\n"
+)
+
+
+def test_a_call_and_an_audience_in_person_are_two_encounters():
+    d = graphbuild.extract(CALL_THEN_AUDIENCE_AR, lang="ar")
+    by_type = {m["type"]: _people(d, m) for m in d["meetings"]}
+    assert "قيس سعيد" in by_type["call"] and "ماريا لوبيز" not in by_type["call"]
+    assert len(d["meetings"]) == 2
+
+
+TWO_CALLS_EN = (
+    "Foreign minister takes two calls\n\n"
+    "OSLO - Foreign Minister Ingrid Dahl received a phone call on Monday from her Chilean counterpart Tomas "
+    "Rivera about fisheries.\n"
+    "In a related development, Dahl received a phone call from Kenya's Foreign Minister Amina Odhiambo on "
+    "climate finance.\n"
+    "During the call, Odhiambo invited Dahl to Nairobi.\n"
+)
+
+
+def test_a_second_call_with_someone_new_is_a_second_call_and_the_call_points_back():
+    d = graphbuild.extract(TWO_CALLS_EN, lang="en")
+    calls = [_people(d, m) for m in d["meetings"] if m["type"] == "call"]
+    assert calls == [{"Ingrid Dahl", "Tomas Rivera"}, {"Ingrid Dahl", "Amina Odhiambo"}]
+
+
+SUMMIT_BY_VIDEO_EN = (
+    "Leaders to meet online\n\n"
+    "GENEVA - President Carla Mendes announced on Tuesday a climate summit which will be held via "
+    "videoconference next month with President Olu Bakare.\n"
+)
+
+
+def test_a_meeting_held_via_videoconference_is_no_call_of_its_own():
+    d = graphbuild.extract(SUMMIT_BY_VIDEO_EN, lang="en")
+    assert [m["type"] for m in d["meetings"]] == ["summit"]
+
+
+RECALLED_VISIT_AR = (
+    "وزير الخارجية المغربي في تونس\n\n"
+    "تونس - حل وزير الخارجية المغربي كريم العلوي أمس بتونس في زيارة رسمية يلتقي خلالها نظيره التونسي سامي الورتاني.\n"
+    "وتأتي زيارة العلوي أياما قليلة بعد زيارة الوزير الورتاني إلى القاهرة ولقائه بوزير الخارجية المصري حسن فهمي.\n"
+)
+
+
+def test_an_earlier_visit_the_story_is_dated_by_is_mentioned_with_its_own_people():
+    """"أياما قليلة بعد زيارة … إلى القاهرة ولقائه بـ…": a recalled visit, with the people and country of its clause."""
+    d = graphbuild.extract(RECALLED_VISIT_AR, lang="ar")
+    recalled = [m for m in d["meetings"] if m["status"] == "mentioned"]
+    assert len(recalled) == 1 and "حسن فهمي" in _people(d, recalled[0]) and "EG" in recalled[0]["countries"]
+    for m in d["meetings"]:
+        if m is not recalled[0]:
+            assert "حسن فهمي" not in _people(d, m) and "EG" not in m["countries"]

@@ -11,7 +11,7 @@ from ..reference import cities, countries, organisations
 from ..text import fold
 from ..translit import to_latin
 from .base import AnalysedDoc, Ent
-from .meetings import MeetingDraft
+from .meetings import MeetingDraft, in_clause
 from .resources import arabic_city_forms
 
 
@@ -312,7 +312,8 @@ class Assembler:
             return own  # one of several encounters in a sentence: its own people's organisations only
         beside = self._gathering_words(ad, d)
         named = {self.org_id(ad, o) for o in ad.in_sentences("ORG", d.sentences)
-                 if o.start not in self.title_tokens and o.start not in beside and self._can_take_part(o)
+                 if o.start not in self.title_tokens and in_clause(ad, d, o.start) and o.start not in beside
+                 and self._can_take_part(o)
                  and "inside" not in o.data  # the League named inside "the League's Council": the council met
                  and not (self._venue_org(ad, o) and not self._hosts(ad, o, own))}
         return own | named | self._bodies_of(named)
@@ -366,7 +367,7 @@ class Assembler:
         topics = self._topic_countries(ad, in_sentences)
         for c in in_sentences:
             if c.data.get("in_org") or c.start in self.title_tokens or c.start in beside or c.start in topics \
-                    or c.start in d.handed_on:
+                    or c.start in d.handed_on or not in_clause(ad, d, c.start):
                 continue  # … or the counterpart of an encounter split off this meeting
             if c.start in self.city_ends or self._after_not_venue(ad, c):
                 continue

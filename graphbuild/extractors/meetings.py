@@ -40,6 +40,7 @@ class MeetingDraft:
     sides: dict[str, str] = field(default_factory=dict)  # person key → "host" | "guest" (who received whom)
     named: set[str] = field(default_factory=set)  # keys of the people named in its sentences, kept by _group
     gathering: bool = False  # named after "on the sidelines of": the summit or session others were held beside
+    recalled: bool = False  # an earlier meeting the story is dated by: its clause is the rest of its sentence
     level: str | None = None  # the rank the body sat at ("على مستوى المندوبين"): two ranks, two meetings
     handed_on: set[int] = field(default_factory=set)  # where the countries of encounters split off it start
 
@@ -61,6 +62,7 @@ SEQUENCE_BEFORE = 12  # how far (in tokens) before a meeting word a sequencing w
 LEVEL_AFTER = 10  # how far (in tokens) after a meeting word the rank it sits at ("at the level of …") is read
 FUTURE_BEFORE, FUTURE_AFTER = 10, 12  # how far (in tokens) a future cue reaches a meeting word before / after it
 QUOTES = frozenset('"\'«»“”')  # a number may stand in quotes after the article: الـ«153»
+CALL = "call"  # the meeting type of a phone or video call
 ENCOUNTER_TYPES = ("talks", "meeting", "call")  # meeting types that a list of counterparts splits, one each
 
 
@@ -98,6 +100,7 @@ class TriggerFinder:
         maybe = ad.starts(lang.triggers)
         editions: set[tuple[str, ...]] = set()  # trigger words used here for the edition of a fair
         counted_end = -10
+        recalled_in: set[int] = set()  # sentences whose rest recalls an earlier meeting ("أياما بعد زيارة … ولقائه")
         for i, t in enumerate(toks):
             if i not in maybe or not ad.allowed[i] or (ad.owner[i] in ("ORG", "TITLE", "PERSON")
                                                        and not self._sitting_organ(ad, i)):
@@ -112,6 +115,8 @@ class TriggerFinder:
                 continue
             if self._blocked(ad, i, m.end) or lang.non_triggers.match_at(toks, i):
                 continue
+            if m.value == CALL and self._medium_of(ad, i):
+                continue  # "a summit which will be held via videoconference": how the summit meets
             ordinal = self._ordinal(ad, m.end) if lang.profile.ordinal_after_noun else self._ordinal_before(ad, i)
             if m.key in editions and ordinal is None:
                 continue  # "الدورة" again, after "الدورة 39 لمعرض الكتاب": the same fair
@@ -125,10 +130,32 @@ class TriggerFinder:
                     and not self._generic_holds(ad, i, m.end):
                 continue  # "لقاءات مباشرة بين الكتاب والقراء": a programme of events
             anaphoric = i > 0 and toks[i - 1].text in lang.word_set("demonstratives")
-            other = self._other(ad, i, m.end)
+            recalled = t.sent in recalled_in or self._recalled(ad, i)
+            if recalled:
+                recalled_in.add(t.sent)
+            other = self._other(ad, i, m.end) or recalled
             ad.add(Ent("TRIGGER", i, m.end, m.value, {"anaphoric": anaphoric, "ordinal": ordinal, "other": other,
+                                                     "recalled": recalled,
                                                      "sidelines": self._sidelines_before(ad, i)}),
                    claim=False)
+
+    @staticmethod
+    def _recalled(ad: AnalysedDoc, i: int) -> bool:
+        """"وتأتي الزيارة أياما قليلة بعد زيارة الوزير للجزائر", "days after his visit to Paris": the meeting word
+        names an earlier meeting the story is dated by."""
+        cues = ad.lang.recall_cues
+        starts = ad.starts(cues)
+        return any(k in starts and (m := cues.match_at(ad.tokens, k)) and m.end in (i, i - 1)
+                   for k in range(max(0, i - 5), i))
+
+    @staticmethod
+    def _medium_of(ad: AnalysedDoc, i: int) -> bool:
+        """A call word after "via", "par", "por", "عبر" once a meeting has been named: how that meeting is held,
+        or how someone took part in it ("intervino por videoconferencia"), not a call of its own."""
+        toks = ad.tokens
+        if i == 0 or toks[i - 1].sent != toks[i].sent or toks[i - 1].text not in ad.lang.word_set("medium_cues"):
+            return False
+        return bool(ad.get("TRIGGER"))  # the triggers are found in text order: any is before
 
     def _generic_holds(self, ad: AnalysedDoc, i: int, j: int) -> bool:
         """A plural meeting word ("لقاءات", "اجتماعات") is meetings when it says with whom ("لقاءات مع نظرائه",
@@ -263,9 +290,15 @@ class MeetingAssembler:
     def __call__(self, ad: AnalysedDoc) -> None:
         drafts = self._group(ad)
         absent = self._absent_people(ad)
+        recall_at: dict[int, int] = {}  # sentence → where the recalled meeting's clause starts
+        for t in ad.get("TRIGGER"):
+            if t.data.get("recalled"):
+                recall_at.setdefault(ad.tokens[t.start].sent, t.start)
+        ad.extra["recall_at"] = recall_at
         for d in drafts:
+            d.recalled = d.other and all(m.data.get("recalled") for m in d.mentions)
             d.persons = [p for p in ad.in_sentences("PERSON", d.sentences)  # the encounters split below keep theirs
-                         if not p.data.get("author") and p.start not in absent]
+                         if not p.data.get("author") and p.start not in absent and in_clause(ad, d, p.start)]
         drafts = [d for d in drafts if self._keep(ad, d)]
         for d in drafts:
             d.persons += self._named_by_title(ad, d, {p.key for p in d.persons})
@@ -304,9 +337,11 @@ class MeetingAssembler:
             if main and trig.data["anaphoric"]:
                 target = main[-1]
             else:
-                target = next((d for d in reversed(main)
+                calls = [d for d in main if d.type == CALL or _calls_right_after(d, trig)] if trig.key == CALL else []
+                target = next((d for d in reversed(calls or main)  # "the issues touched upon in the call": the call
                                if self._compatible(d, local) and not self._new_host(ad, d, trig, sent)
                                and not self._next_encounter(ad, d, trig, sent)
+                               and not self._other_medium(ad, d, trig, sent)
                                and not self._beside_gathering(ad, d, trig, sent)), None)
             if target is None:
                 target = MeetingDraft(type=trig.key)
@@ -620,8 +655,8 @@ class MeetingAssembler:
                 continue
             if any(str(t.data.get("head")) in royal for t in p.data["titles"]):
                 continue  # kings and emirs are named as patrons far more often than they attend
-            if self._mention_only(ad, p):
-                continue
+            if self._mention_only(ad, p) or not in_clause(ad, d, p.start):
+                continue  # … or named in the clause of an earlier meeting the story recalls
             d.persons.append(p)
             named.add(p.key)
 
@@ -728,6 +763,17 @@ class MeetingAssembler:
         return bool(here) and bool(before) and not (here & before)
 
     @staticmethod
+    def _other_medium(ad: AnalysedDoc, d: MeetingDraft, trig: Ent, sent: int) -> bool:
+        """A phone call, then a reception whose sentence names someone the call did not have ("أجرى اتصالا
+        هاتفيا بالرئيس X … خلال استقبال سموه لها"): a call and a meeting in person are two encounters; so are
+        two calls, the second named anew ("a call", not "the call") with someone new."""
+        if sent in d.sentences or not (_sentence_keys(ad, sent) - d.named):
+            return False
+        if d.type == CALL and trig.key == CALL:
+            return not _definite(ad, trig)  # "تلقى … اتصالا هاتفيا من Y" after the call from X: a second call
+        return (d.type == CALL) != (trig.key == CALL)
+
+    @staticmethod
     def _next_encounter(ad: AnalysedDoc, d: MeetingDraft, trig: Ent, sent: int) -> bool:
         """"Later the same day, X chaired a meeting with Y", "كما استقبل الوزير …", "il a par ailleurs reçu …":
         a sequencing word just before a meeting word whose sentence names someone the meeting has not met
@@ -759,6 +805,9 @@ class MeetingAssembler:
         return True
 
     def _merge(self, ad: AnalysedDoc, d: MeetingDraft, local: dict, trig: Ent, sent: int) -> None:
+        if trig.key == CALL and d.type != CALL and len(d.mentions) == 1 and _calls_right_after(d, trig) \
+                and _is_verb(ad, d.mentions[0], ad.lang.word_set("verb_triggers")):
+            d.type = CALL  # "received a phone call from": the verb names no audience
         d.mentions.append(trig)
         if sent not in d.sentences:
             d.sentences.add(sent)
@@ -806,6 +855,18 @@ def _within(day: str, start: str, end: str | None, duration: int | None) -> bool
     except ValueError:
         return False
     return first <= when <= last
+
+
+def in_clause(ad: AnalysedDoc, d: MeetingDraft, start: int) -> bool:
+    """Is token ``start`` in the meeting's part of its sentence? A recalled meeting ("أياما بعد زيارة …") has the
+    rest of the sentence from its meeting word, the others the sentence before it."""
+    at = ad.extra.get("recall_at", {}).get(ad.tokens[start].sent)
+    return (at is not None and start > at) == d.recalled
+
+
+def _calls_right_after(d: MeetingDraft, trig: Ent) -> bool:
+    """Is ``trig`` within two words of the draft's last meeting word ("received a phone call")?"""
+    return bool(d.mentions) and 0 <= trig.start - d.mentions[-1].end <= 2
 
 
 def _definite(ad: AnalysedDoc, trig: Ent) -> bool:

@@ -100,6 +100,10 @@ KEYS: dict[str, Key] = {
     "sidelines_cues": _list("'on the sidelines of': the meeting is part of the one named next", False),
     "sequence_cues": _list("'then', 'also', 'ثم', 'par ailleurs' before a meeting word: with someone new, another "
                            "encounter than the one before", False),
+    "medium_cues": _list("'via', 'par', 'عبر' before a call word after another meeting word: how that meeting is "
+                         "held ('a summit held via videoconference'), not a call of its own", False),
+    "recall_cues": _list("'days after', 'أياما بعد' right before a meeting word: an earlier meeting the story is "
+                         "dated by, mentioned in passing", False),
     "level_cues": _list("'at the level of', 'على مستوى': the rank a body sits at follows; a session at another "
                         "rank is another meeting", False),
     "not_venue_cues": _list("words that make a place no venue (headquarters of, based in)"),
