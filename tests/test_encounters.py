@@ -551,3 +551,21 @@ def test_an_earlier_visit_the_story_is_dated_by_is_mentioned_with_its_own_people
     for m in d["meetings"]:
         if m is not recalled[0]:
             assert "حسن فهمي" not in _people(d, m) and "EG" not in m["countries"]
+
+
+HELD_ELSEWHERE_FR = (
+    "Retour du président\n\n"
+    "Dakar — Le président Amadou Sarr a regagné dimanche le pays après sa participation au sommet extraordinaire "
+    "de l'Union africaine qui s'est tenu à Addis-Abeba samedi.\n"
+    "En marge du sommet, le président Sarr s'est entretenu avec le président ghanéen Kwame Owusu.\n"
+)
+
+
+def test_a_meeting_held_elsewhere_than_the_dateline_and_its_side_talks_take_its_town():
+    """"le sommet … qui s'est tenu à Addis-Abeba" in a story datelined Dakar: the summit and the talks on its
+    sidelines were in Addis Ababa; Ethiopia, the summit's host, is no party to the side talks."""
+    d = graphbuild.extract(HELD_ELSEWHERE_FR, lang="fr")
+    cities = {c["id"]: c["name"] for c in d["cities"]}
+    assert {cities.get(m["city"]) for m in d["meetings"]} == {"Addis Ababa"}
+    talks = next(m for m in d["meetings"] if m["part_of"])
+    assert "ET" not in talks["countries"]

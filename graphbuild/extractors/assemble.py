@@ -227,7 +227,8 @@ class Assembler:
         country = cities()[city.key].country if city is not None else self._venue_country(ad, d)
         parts = self._participants(ad, d)
         mcountries = self._meeting_countries(ad, d, parts)
-        if country and not d.fixed_persons:
+        beside = d.part_of is not None and not (d.city_attached and d.city_first)  # held in the gathering's town
+        if country and not d.fixed_persons and not beside:
             mcountries.add(country)  # the host; talks held in a third country's capital do not make it a party
         topics = sorted({t.key for t in (ad.get("TOPIC") if single else ad.in_sentences("TOPIC", d.sentences))})
         label = self._label(ad, d.mentions[0])
@@ -265,11 +266,14 @@ class Assembler:
         return best.key if best is not None else None
 
     def _venue(self, d: MeetingDraft, primary: bool) -> Ent | None:
-        """Where: a city right after a mention, else the dateline, else one in a mention's sentence,
-        else (for the article's own meeting) one in the lead."""
+        """Where: a city right after a mention, else (for a meeting on the sidelines of another) the
+        gathering's own city, else the dateline, else one in a mention's sentence, else (for the article's
+        own meeting) one in the lead."""
         dateline, lead_cities = self.dateline, self.lead_cities
         city = d.city if d.city_attached and d.city_first else None
-        return city or (dateline[0] if dateline and primary else None) or d.city or (
+        g = d.part_of
+        gathering = g.city if g is not None and g.city_attached and g.city is not None else None
+        return city or gathering or (dateline[0] if dateline and primary else None) or d.city or (
             lead_cities[0] if lead_cities and primary else None)
 
     def _participants(self, ad: AnalysedDoc, d: MeetingDraft) -> dict[str, Participant]:

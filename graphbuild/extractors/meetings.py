@@ -59,6 +59,7 @@ class MeetingDraft:
 VERB_LIST_REACH = 8  # how many words after a meeting verb the first of a list of people met may start
 COUNTERPART_REACH = 6  # how far (in tokens) after "with" or a meeting verb the person met is named
 SEQUENCE_BEFORE = 12  # how far (in tokens) before a meeting word a sequencing word ("then", "ثم") is read
+HELD_AFTER = 8  # how far (in tokens) after a meeting word a held-in phrase ("qui s'est tenu à") is read
 LEVEL_AFTER = 10  # how far (in tokens) after a meeting word the rank it sits at ("at the level of …") is read
 FUTURE_BEFORE, FUTURE_AFTER = 10, 12  # how far (in tokens) a future cue reaches a meeting word before / after it
 QUOTES = frozenset('"\'«»“”')  # a number may stand in quotes after the article: الـ«153»
@@ -717,11 +718,24 @@ class MeetingAssembler:
             "ordinal": trig.data.get("ordinal"),
             "level": level,
             "city": min(cities, key=lambda c: abs(c.start - trig.start)) if cities else None,
-            "city_attached": attached[0] if attached else None,
+            "city_attached": attached[0] if attached else self._held_in(ad, trig, sent, cities),
             "date": near_date,
             "duration": durations[0].data["days"] if durations else None,
             "future": future,
         }
+
+    @staticmethod
+    def _held_in(ad: AnalysedDoc, trig: Ent, sent: int, cities: list[Ent]) -> Ent | None:
+        """"le sommet … qui s'est tenu à Addis-Abeba", "القمة … المنعقدة في الرباط": the town after a held-in
+        phrase that follows the meeting word in its clause (no other meeting word between) is its venue."""
+        cues, toks = ad.lang.held_cues, ad.tokens
+        starts = ad.starts(cues)
+        for k in range(trig.end, min(len(toks), trig.end + HELD_AFTER)):
+            if toks[k].sent != sent or ad.at("TRIGGER", k):
+                return None
+            if k in starts and (m := cues.match_at(toks, k)):
+                return next((c for c in cities if m.end <= c.start <= m.end + 1), None)
+        return None
 
     @staticmethod
     def _level(ad: AnalysedDoc, trig: Ent, sent: int) -> str | None:

@@ -55,6 +55,7 @@ class LangData:
     sequence_cues: PhraseMatcher
     level_cues: PhraseMatcher
     recall_cues: PhraseMatcher
+    held_cues: PhraseMatcher
     not_venue_cues: frozenset[str]
     ordinals: PhraseMatcher
     ordinal_tens: dict[str, int]
@@ -129,6 +130,7 @@ def lang_data(lang: str) -> LangData:
         sequence_cues=_matcher(raw.get("sequence_cues"), bare=False),
         level_cues=_matcher(raw.get("level_cues"), bare=False),
         recall_cues=_matcher(raw.get("recall_cues"), bare=False),
+        held_cues=_matcher(raw.get("held_cues"), bare=False),
         not_venue_cues=_folded(raw.get("not_venue_cues")),
         ordinals=_matcher(raw.get("ordinals")),
         ordinal_tens={fold(k): v for k, v in (raw.get("ordinal_tens") or {}).items()},

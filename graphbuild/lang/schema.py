@@ -102,6 +102,8 @@ KEYS: dict[str, Key] = {
                            "encounter than the one before", False),
     "medium_cues": _list("'via', 'par', 'عبر' before a call word after another meeting word: how that meeting is "
                          "held ('a summit held via videoconference'), not a call of its own", False),
+    "held_cues": _list("'held in', 'qui s'est tenu à', 'المنعقدة في' after a meeting word: the town after it is "
+                       "the venue, whatever the dateline says", False),
     "recall_cues": _list("'days after', 'أياما بعد' right before a meeting word: an earlier meeting the story is "
                          "dated by, mentioned in passing", False),
     "level_cues": _list("'at the level of', 'على مستوى': the rank a body sits at follows; a session at another "
