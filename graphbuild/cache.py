@@ -13,27 +13,15 @@ import dataclasses
 import hashlib
 import json
 from dataclasses import dataclass, field
-from functools import cache
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from .compiled import library_versions, package_hash
 from .model import Article
 from .reference import languages
 
 CACHE_FILE = "cache.json"
-_PACKAGE = Path(__file__).resolve().parent
-
-
-@cache
-def _code_and_data_hash() -> str:
-    """graphbuild's own files (code, language data, gazetteers, models): any edit is a new pipeline."""
-    h = hashlib.sha256()
-    for path in sorted(_PACKAGE.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts:
-            h.update(path.relative_to(_PACKAGE).as_posix().encode())
-            h.update(hashlib.sha256(path.read_bytes()).digest())
-    return h.hexdigest()
 
 
 def _model_versions() -> list[str]:
@@ -51,25 +39,9 @@ def _model_versions() -> list[str]:
     return found
 
 
-def _library_versions(ner: str | None) -> str:
-    """Python and the libraries whose data or models shape an extraction (CLDR names, spaCy, a --ner model)."""
-    import sys
-
-    found = [f"python=={sys.version_info[0]}.{sys.version_info[1]}"]
-    names = ["babel", "spacy", "thinc", "python-crfsuite"]
-    if ner and ner.startswith("spacy:"):
-        names.append(ner.split(":", 1)[1])
-    for name in names:
-        try:
-            found.append(f"{name}=={metadata.version(name)}")
-        except metadata.PackageNotFoundError:
-            found.append(f"{name}==missing")
-    return " ".join(found)
-
-
 def pipeline_key(ner: str | None) -> str:
     """What every extraction of this run depends on besides its article."""
-    parts = [_code_and_data_hash(), *_model_versions(), f"ner={ner or 'default'}", _library_versions(ner)]
+    parts = [package_hash(), *_model_versions(), f"ner={ner or 'default'}", library_versions(ner)]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:32]
 
 

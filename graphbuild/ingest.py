@@ -219,10 +219,28 @@ def detect_language(text: str) -> str | None:
         return None
     if arabic_share(words) > 0.3:
         return "ar"
-    import py3langid
-
-    code, _ = py3langid.classify(words)
+    code, _ = _language_identifier().classify(words)
     return code
+
+
+_IDENTIFIER: list = []  # py3langid's identifier, once loaded
+
+
+def _language_identifier():
+    """py3langid's identifier (what ``py3langid.classify`` uses), kept in the compiled cache: its
+    model is an LZMA archive that takes most of a second to unpack."""
+    if not _IDENTIFIER:
+        from importlib import metadata
+
+        from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+
+        from .compiled import file_hash, load_or_build
+
+        model = MODEL_DIR / MODEL_FILE
+        _IDENTIFIER.append(load_or_build("ingest.language_identifier",
+                                         lambda: LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=False),
+                                         f"py3langid=={metadata.version('py3langid')}", file_hash(model)))
+    return _IDENTIFIER[0]
 
 
 _LETTER_RUN = re.compile(r"[^\W\d_]+")  # letters only: a combining mark on nothing, a digit or a symbol ends a run

@@ -17,6 +17,7 @@ from importlib import resources
 
 import yaml
 
+from .compiled import compiled
 from .script import is_arabic_char
 
 
@@ -62,6 +63,7 @@ _NOT_COUNTRIES = {"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ", "IC", "EA", "DG", "C
 
 
 @cache
+@compiled
 def countries() -> dict[str, CountryEntry]:
     from babel import Locale
 
@@ -105,6 +107,7 @@ class OrgEntry:
 
 
 @cache
+@compiled
 def organisations() -> dict[str, OrgEntry]:
     """The curated organisations by id; a language's name is the key named after its code."""
     langs = {"en", *languages()}
@@ -175,6 +178,7 @@ def arabic_name_flaws(name: str) -> int:
 
 
 @cache
+@compiled
 def cities() -> dict[int, CityEntry]:
     """GeoNames cities of 15,000 people or more, from ``data/cities.tsv`` (see scripts/build_cities.py)."""
     out = {}

@@ -1,13 +1,24 @@
 from __future__ import annotations
 
+import atexit
 import json
+import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+
+# The compiled-lexicon cache (graphbuild/compiled.py) of this test session: never the user's
+# ~/.cache. Set before any test imports graphbuild; the xdist workers and the CLI subprocesses
+# inherit it, so they share one folder, removed at the end by the process that made it.
+if "GRAPHBUILD_CACHE_DIR" not in os.environ:
+    os.environ["GRAPHBUILD_CACHE_DIR"] = tempfile.mkdtemp(prefix="graphbuild-test-cache-")
+    atexit.register(shutil.rmtree, os.environ["GRAPHBUILD_CACHE_DIR"], True)
 SHARED = ROOT.parent / "shared"
 SEED = ROOT / "data" / "articles" / "000_7fd13265f7ec3363.txt"  # the copy of ../shared/seeds/…
 SEED_GOLD = ROOT / "tests" / "gold" / "seed" / "seed-ar-interpol-mena.json"  # the copy of ../shared/gold/…

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from ..compiled import compiled
 from ..lang import Profile, language_file, profile
 from ..reference import (
     arabic_name_flaws,
@@ -98,6 +99,7 @@ def _folded(items: Any) -> frozenset[str]:
 
 
 @cache
+@compiled
 def lang_data(lang: str) -> LangData:
     raw = language_file(lang)
     flags = re.IGNORECASE
@@ -155,6 +157,7 @@ def lang_data(lang: str) -> LangData:
 # Countries
 
 @cache
+@compiled
 def country_matcher(lang: str) -> PhraseMatcher:
     """Names (CLDR) and adjectives/aliases (ours) → ISO code, in the languages whose names the
     language's press also uses (``country_names_from``; by default its own and English)."""
@@ -186,6 +189,7 @@ def country_matcher(lang: str) -> PhraseMatcher:
 # Organisations
 
 @cache
+@compiled
 def org_matcher() -> PhraseMatcher:
     m = PhraseMatcher(bare=False, case_sensitive_latin=True)
     for entry in organisations().values():
@@ -199,6 +203,7 @@ def org_matcher() -> PhraseMatcher:
 
 
 @cache
+@compiled
 def organ_matcher() -> PhraseMatcher:
     """Generic organ names ("the Secretariat General", "المجلس الوزاري") → the ids of the organs they
     may mean; the article decides which, by the parent it names."""
@@ -218,6 +223,7 @@ def organ_matcher() -> PhraseMatcher:
 # Cities
 
 @cache
+@compiled
 def arabic_city_forms() -> dict[tuple[str, ...], str]:
     """Phrase key → the plainest GeoNames spelling with that key: the name as the article wrote it."""
     forms: dict[tuple[str, ...], str] = {}
@@ -230,6 +236,7 @@ def arabic_city_forms() -> dict[tuple[str, ...], str]:
 
 
 @cache
+@compiled
 def city_matcher(lang: str) -> PhraseMatcher:
     """City names → candidate GeoNames ids (ambiguity resolved by the extractor).
 

@@ -23,10 +23,13 @@ from __future__ import annotations
 import copy
 import threading
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
+from ..compiled import file_hash, load_or_build
 from ..lang import arabic
 from ..reference import cities
 from ..script import all_arabic, starts_arabic
@@ -62,9 +65,13 @@ def read_word_stats(path: str | Path | None = None) -> WordStats:
     the model's own word weights only know the words as they were seen.
     """
     p = Path(path) if path else word_stats_path()
-    out: WordStats = {}
     if not p.is_file():
-        return out
+        return {}
+    return load_or_build("extractors.tagger.word_stats", lambda: _parse_word_stats(p), file_hash(p))
+
+
+def _parse_word_stats(p: Path) -> WordStats:
+    out: WordStats = {}
     for line in p.read_text(encoding="utf-8").splitlines()[1:]:
         w, *counts = line.split("\t")
         out[w] = tuple(int(c) for c in counts)
@@ -322,6 +329,38 @@ class ModelUnavailable(RuntimeError):
     pass
 
 
+@dataclass
+class _CrfTables:
+    """The weights of a CRFsuite model as arrays: parsing the model's dump is most of its load time,
+    so the tables are kept in the compiled cache, keyed by the model file's hash."""
+
+    labels: list[str]
+    weights: dict[str, Any]  # attribute → its weight per label (an array)
+    pairs: dict[tuple[str, str], list]  # (stem, next stem) → [bi- weights, bi+ weights]
+    transitions: Any  # labels × labels
+
+    @classmethod
+    def read(cls, crf: Any) -> _CrfTables:
+        import numpy as np
+
+        info = crf.info()
+        labels = list(crf.labels())
+        index = {lab: k for k, lab in enumerate(labels)}
+        n = len(labels)
+        weights: dict[str, np.ndarray] = {}
+        for (attr, label), w in sorted(info.state_features.items()):
+            weights.setdefault(attr, np.zeros(n))[index[label]] = w
+        pairs: dict[tuple[str, str], list] = {}
+        for attr, w in weights.items():
+            if attr.startswith(("bi-=", "bi+=")):
+                a, b = attr[4:].split("|", 1)
+                pairs.setdefault((a, b), [None, None])[attr[2] == "+"] = w
+        transitions = np.zeros((n, n))
+        for (a, b), w in info.transitions.items():
+            transitions[index[a], index[b]] = w
+        return cls(labels, weights, pairs, transitions)
+
+
 class CrfModel:
     """A linear-chain CRF read from a CRFsuite model, decoded here with NumPy.
 
@@ -344,22 +383,12 @@ class CrfModel:
 
         crf = pycrfsuite.Tagger()
         crf.open(str(path))
-        info = crf.info()
-        self.labels: list[str] = list(crf.labels())
-        index = {lab: k for k, lab in enumerate(self.labels)}
+        tables = load_or_build("extractors.tagger.crf_tables", lambda: _CrfTables.read(crf), file_hash(path))
+        self.labels: list[str] = tables.labels
         n = len(self.labels)
-        weights: dict[str, np.ndarray] = {}
-        for (attr, label), w in sorted(info.state_features.items()):
-            weights.setdefault(attr, np.zeros(n))[index[label]] = w
-        self.weights = weights
-        self._pairs: dict[tuple[str, str], list] = {}  # (stem, next stem) → [bi- weights, bi+ weights]
-        for attr, w in weights.items():
-            if attr.startswith(("bi-=", "bi+=")):
-                a, b = attr[4:].split("|", 1)
-                self._pairs.setdefault((a, b), [None, None])[attr[2] == "+"] = w
-        self.transitions = np.zeros((n, n))
-        for (a, b), w in info.transitions.items():
-            self.transitions[index[a], index[b]] = w
+        self.weights = tables.weights
+        self._pairs = tables.pairs
+        self.transitions = tables.transitions
         self._zero = np.zeros(n)
         self._words: dict[str, tuple[int, str]] = {}  # word → (its row in _store, its stem)
         self._store = np.zeros((1024, 1 + len(OFFSETS), n))

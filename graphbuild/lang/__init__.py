@@ -15,6 +15,7 @@ from dataclasses import dataclass, fields
 from functools import cache
 from typing import Any
 
+from ..compiled import compiled
 from ..reference import data_text, languages, load_yaml
 from .schema import KEYS
 
@@ -78,6 +79,7 @@ def _profile(lang: str, raw: dict[str, Any]) -> Profile:
 
 
 @cache
+@compiled
 def language_file(lang: str) -> dict[str, Any]:
     """The validated contents of ``data/lang/<lang>.yaml``."""
     if lang not in languages():
