@@ -16,6 +16,7 @@ from typing import TypeVar
 from ..lang import arabic
 from ..reference import organisations
 from .base import AnalysedDoc, Ent
+from .lexicon import Match, PhraseMatcher
 
 T = TypeVar("T")
 
@@ -64,7 +65,7 @@ LEVEL_AFTER = 10  # how far (in tokens) after a meeting word the rank it sits at
 FUTURE_BEFORE, FUTURE_AFTER = 10, 12  # how far (in tokens) a future cue reaches a meeting word before / after it
 QUOTES = frozenset('"\'«»“”')  # a number may stand in quotes after the article: الـ«153»
 CALL = "call"  # the meeting type of a phone or video call
-ENCOUNTER_TYPES = ("talks", "meeting", "call")  # meeting types that a list of counterparts splits, one each
+ENCOUNTER_TYPES = ("talks", "meeting", CALL)  # meeting types that a list of counterparts splits, one each
 
 
 class TriggerFinder:
@@ -728,27 +729,17 @@ class MeetingAssembler:
     def _held_in(ad: AnalysedDoc, trig: Ent, sent: int, cities: list[Ent]) -> Ent | None:
         """"le sommet … qui s'est tenu à Addis-Abeba", "القمة … المنعقدة في الرباط": the town after a held-in
         phrase that follows the meeting word in its clause (no other meeting word between) is its venue."""
-        cues, toks = ad.lang.held_cues, ad.tokens
-        starts = ad.starts(cues)
-        for k in range(trig.end, min(len(toks), trig.end + HELD_AFTER)):
-            if toks[k].sent != sent or ad.at("TRIGGER", k):
-                return None
-            if k in starts and (m := cues.match_at(toks, k)):
-                return next((c for c in cities if m.end <= c.start <= m.end + 1), None)
-        return None
+        m = _cue_after(ad, trig, sent, ad.lang.held_cues, HELD_AFTER)
+        return next((c for c in cities if m.end <= c.start <= m.end + 1), None) if m else None
 
     @staticmethod
     def _level(ad: AnalysedDoc, trig: Ent, sent: int) -> str | None:
         """The rank a meeting word's body sits at, read after it ("الدورة … على مستوى المندوبين الدائمين",
         "la session au niveau des ministres"): the first word after the cue, without its article."""
-        cues, toks = ad.lang.level_cues, ad.tokens
-        starts = ad.starts(cues)
-        for k in range(trig.end, min(len(toks), trig.end + LEVEL_AFTER)):
-            if toks[k].sent != sent or ad.at("TRIGGER", k):
-                return None
-            if k in starts and (m := cues.match_at(toks, k)) and m.end < len(toks) and toks[m.end].sent == sent:
-                return toks[m.end].bare_variants[-1].lower()
-        return None
+        toks = ad.tokens
+        m = _cue_after(ad, trig, sent, ad.lang.level_cues, LEVEL_AFTER,
+                       lambda m: m.end < len(toks) and toks[m.end].sent == sent)
+        return toks[m.end].bare_variants[-1].lower() if m else None
 
     @staticmethod
     def _named_before(ad: AnalysedDoc, trig: Ent) -> bool:
@@ -876,6 +867,20 @@ def in_clause(ad: AnalysedDoc, d: MeetingDraft, start: int) -> bool:
     rest of the sentence from its meeting word, the others the sentence before it."""
     at = ad.extra.get("recall_at", {}).get(ad.tokens[start].sent)
     return (at is not None and start > at) == d.recalled
+
+
+def _cue_after(ad: AnalysedDoc, trig: Ent, sent: int, cues: PhraseMatcher, reach: int,
+               accept: Callable[[Match], bool] = lambda m: True) -> Match | None:
+    """The first phrase of ``cues`` (that ``accept`` takes) within ``reach`` tokens after a meeting word, in its
+    sentence and before the next meeting word: what the clause says of that meeting."""
+    toks = ad.tokens
+    starts = ad.starts(cues)
+    for k in range(trig.end, min(len(toks), trig.end + reach)):
+        if toks[k].sent != sent or ad.at("TRIGGER", k):
+            return None
+        if k in starts and (m := cues.match_at(toks, k)) and accept(m):
+            return m
+    return None
 
 
 def _calls_right_after(d: MeetingDraft, trig: Ent) -> bool:
