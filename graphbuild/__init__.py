@@ -67,9 +67,7 @@ def build(paths: str | Path | list[str | Path], *, out: str | Path | None = None
     With ``out`` the same files as ``graphbuild build`` are written there.
     """
     from .api import Graph
-    from .extractors import Pipeline
-    from .ingest import read
-    from .runner import RunReport, extract_items, run_build
+    from .runner import run_build
 
     if isinstance(paths, (str, Path)):
         paths = [paths]
@@ -77,9 +75,18 @@ def build(paths: str | Path | list[str | Path], *, out: str | Path | None = None
         _, kg = run_build([str(p) for p in paths], Path(out), show_progress=False)
         return kg
     kg = Graph()
-    report = RunReport()
+    return kg.add(paths)
+
+
+def _extractions(paths: list[str | Path]) -> tuple[list[dict[str, Any]], Any]:
+    """The extractions of the articles in ``paths`` (files, folders, JSONL), and the run report."""
     import time
 
+    from .extractors import Pipeline
+    from .ingest import read
+    from .runner import RunReport, extract_items
+
+    report = RunReport()
     started = time.perf_counter()
     extractions: dict[str, dict] = {}  # by article id: a copy with a smaller source replaces the one kept
 
@@ -88,7 +95,5 @@ def build(paths: str | Path | list[str | Path], *, out: str | Path | None = None
 
     extract_items(read([str(p) for p in paths]), Pipeline(), keep, report,
                   on_superseded=lambda entry: extractions.pop(entry.article or "", None))
-    kg.add([extractions[k] for k in sorted(extractions)])
     report.seconds = time.perf_counter() - started
-    kg.report = report
-    return kg
+    return [extractions[k] for k in sorted(extractions)], report

@@ -9,12 +9,29 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from .graph import KnowledgeGraph
 
 
 class Graph(KnowledgeGraph):
     """A knowledge graph with its views: ``kg.show()``, ``kg.rdf()``, ``kg.write(out)``."""
+
+    def add(self, articles: str | Path | Iterable[str | Path | dict[str, Any]]) -> Graph:
+        """Add articles (paths of files, folders or JSONL, or extraction dicts): the graph is then the
+        one ``graphbuild.build`` gives for all the articles together."""
+        items = [articles] if isinstance(articles, (str, Path)) else list(articles)
+        paths = [a for a in items if isinstance(a, (str, Path))]
+        extractions = [a for a in items if isinstance(a, dict)]
+        report = None
+        if paths:
+            from . import _extractions
+
+            more, report = _extractions(paths)
+            extractions += more
+        super().add(extractions)
+        self.report = report or self.report
+        return self
 
     def rdf(self, base_iri: str | None = None):
         """The graph as an rdflib Dataset (named graph per article), ready for SPARQL."""

@@ -178,6 +178,9 @@ def _parser() -> argparse.ArgumentParser:
     u.add_argument("--timeout", type=_positive_float, default=60.0, metavar="SECONDS", help="per request (default 60)")
     u.add_argument("--update-endpoint", type=_http_url, metavar="URL",
                    help="use SPARQL Update at this URL instead of the Graph Store Protocol")
+    u.add_argument("--keep-removed", action="store_true",
+                   help="keep the store's graphs of articles that the output no longer has (by default a "
+                        "TriG/N-Quads push deletes them, as named in the ids.json beside FILE)")
     u.add_argument("--quiet", "-q", action="store_true", help="print nothing but errors")
     ev = sub.add_parser("evaluate", help="score extractions (or texts) against gold annotations",
                         description="Precision, recall and F1 of extractions against gold (docs/ANNOTATION.md), "
@@ -376,12 +379,13 @@ def cmd_validate(args: argparse.Namespace) -> int:
 def cmd_push(args: argparse.Namespace) -> int:
     import os
 
-    from .export.store import PushError, PushInputError, push
+    from .export.store import PushError, PushInputError, push, removed_graphs
 
     password = args.password if args.password is not None else os.environ.get("GRAPHBUILD_PASSWORD")
     try:
         results = push(args.file, args.endpoint, args.graph, user=args.user, password=password, auth=args.auth,
-                       timeout=args.timeout, update_endpoint=args.update_endpoint)
+                       timeout=args.timeout, update_endpoint=args.update_endpoint,
+                       delete=[] if args.keep_removed else removed_graphs(args.file))
     except PushInputError as exc:
         print(f"graphbuild push: error: {exc}", file=sys.stderr)
         return 2
@@ -391,7 +395,12 @@ def cmd_push(args: argparse.Namespace) -> int:
               "others keep their previous content. Run the same command again to finish.", file=sys.stderr)
         return 1
     for r in [] if args.quiet else results:
-        print(f"{r.method}: {r.graph or 'default graph'}: {r.triples} triples (HTTP {r.status})", file=sys.stderr)
+        if r.method.endswith("delete"):
+            print(f"{r.method}: {r.graph}: deleted, its article is no longer in the output (HTTP {r.status})",
+                  file=sys.stderr)
+        else:
+            print(f"{r.method}: {r.graph or 'default graph'}: {r.triples} triples (HTTP {r.status})",
+                  file=sys.stderr)
     return 0
 
 

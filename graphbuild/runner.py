@@ -454,6 +454,7 @@ def _build_into(work: Path, out: Path, inputs, pipeline, formats, show_progress,
             (ext_dir / f"{entry.article}.json").unlink(missing_ok=True)
             if cache is not None:
                 cache.written.pop(entry.article, None)
+    registry = keep_ids(kg, out, base_iri)
     report.timings["merge"] = time.process_time() - started_cpu
     kg.report = report
     from .export import write_all
@@ -464,10 +465,32 @@ def _build_into(work: Path, out: Path, inputs, pipeline, formats, show_progress,
     report.outputs["extractions"] = str(out / "extractions")
     if cache is not None:
         write_text(work / CACHE_FILE, cache.to_json())
+    write_text(work / IDS_FILE, dump_json(registry.to_dict()))
     report.seconds = time.perf_counter() - started
     write_text(work / "report.json", dump_json(report.to_dict()))
     report.outputs["report"] = str(out / "report.json")
     return report, kg
+
+
+IDS_FILE = "ids.json"
+
+
+def keep_ids(kg: Any, out: Path, base_iri: str | None) -> Any:
+    """Give the graph the ids that earlier builds of the output at ``out`` minted, and return the
+    registry to write beside it, which also names the articles' graphs a store may still hold
+    though their articles are gone (``push`` deletes them)."""
+    from .export.rdf import RdfMapper
+    from .graph.identity import IdRegistry, stabilise
+
+    try:
+        previous = IdRegistry.from_dict(json.loads((out / IDS_FILE).read_text(encoding="utf-8")))
+    except (OSError, ValueError):  # no earlier build, or a registry nobody can read: ids start afresh
+        previous = IdRegistry()
+    registry = stabilise(kg, previous)
+    graphs = RdfMapper.graph_iris(kg.articles, base_iri)
+    gone = set(previous.extra.get("graphs", [])) | set(previous.extra.get("retired_graphs", []))
+    registry.extra = {"graphs": graphs, "retired_graphs": sorted(gone - set(graphs))}
+    return registry
 
 
 def input_files(inputs: Iterable[str]) -> list[str]:
@@ -530,7 +553,7 @@ def check_replaceable(out: Path) -> None:
         return
     try:
         report = json.loads((out / "report.json").read_text(encoding="utf-8"))
-        ours = {Path(p).name for p in report["outputs"].values()} | {"report.json", "extractions", CACHE_FILE}
+        ours = {Path(p).name for p in report["outputs"].values()} | {"report.json", "extractions", CACHE_FILE, IDS_FILE}
         ok = str(report.get("tool", "")).startswith("graphbuild")
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         ok, ours = False, set()

@@ -26,9 +26,10 @@ def _summary(out: Path) -> dict:
 
 
 def _files(out: Path) -> dict[str, bytes]:
-    """Every output but the cache key and the report's extracted/re-used counts."""
+    """Every output but the cache key, the id registry (it counts the builds) and the report's
+    extracted/re-used counts."""
     found = {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*"))
-             if p.is_file() and p.name not in ("cache.json", "report.json")}
+             if p.is_file() and p.name not in ("cache.json", "report.json", "ids.json")}
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
     for key in ("extracted", "reused"):
         report["summary"].pop(key)

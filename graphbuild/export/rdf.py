@@ -199,6 +199,12 @@ class RdfMapper:
     def graph_iri(self, article_id: str) -> str:
         return self.base + "graph/" + self._safe_id(article_id)
 
+    @staticmethod
+    def graph_iris(article_ids: Iterable[str], base: str | None = None) -> list[str]:
+        """The named graphs of these articles under ``base``, as an export writes them (sorted)."""
+        base = base or DEFAULT_BASE
+        return sorted(base + "graph/" + _SAFE.sub("-", aid) for aid in article_ids)
+
     def span_iri(self, aid: str, s: int, e: int) -> str:
         return f"{self.base}span-{self._safe_id(aid)}-{s}-{e}"
 
@@ -365,6 +371,8 @@ class RdfMapper:
             b[P["owl:sameAs"]].append((NS["wd"] + d["wikidata"], ()))
         if d.get("geonames"):
             b[P["owl:sameAs"]].append((f"https://sws.geonames.org/{int(d['geonames'])}/", ()))
+        for old in d.get("same_as", ()):  # the ids this node had in earlier builds of the output
+            b[P["owl:sameAs"]].append((self.iri(old), ()))
 
     @staticmethod
     def _typed(b: Block, classes: Iterable[str], arts=()) -> None:
@@ -412,6 +420,7 @@ class RdfMapper:
         derived = b[P["prov:wasDerivedFrom"]]
         for aid in arts:
             derived.append((self.iri(f"article:{aid}"), (aid,)))
+        self._sameas(b, d)
 
     def _person(self, b: Block, nid, d, arts):
         self._typed(b, ("schema:Person", "sem:Actor"), arts)
@@ -420,6 +429,7 @@ class RdfMapper:
             b[P["rdfs:label"]].append(((d["label"], script_lang(d["label"]), None), arts))
         for note in d.get("merged", []):
             b[P["gb:mergeReason"]].append(((note, None, None), arts))
+        self._sameas(b, d)
 
     def _organisation(self, b: Block, nid, d, arts):
         self._typed(b, ("schema:Organization", "org:Organization", "sem:Actor"), arts)

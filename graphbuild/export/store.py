@@ -6,11 +6,17 @@ store. TriG / N-Quads files are pushed one named graph at a time. SPARQL Update
 (``DROP SILENT GRAPH`` + ``INSERT DATA``) is the fallback for stores without
 GSP; the data goes in as N-Triples written by pyoxigraph and graph IRIs are
 validated, so no text from an article is ever spliced into a query unescaped.
+
+A TriG / N-Quads file written by ``graphbuild build`` has the output's id registry beside it
+(``ids.json``), which names the graphs of articles that earlier builds of the output had and
+this one has not; push deletes those graphs (``DELETE`` per graph, or ``DROP SILENT GRAPH``),
+so a store holds the articles of the output and no others.
 """
 
 from __future__ import annotations
 
 import http.client
+import json
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -67,6 +73,21 @@ def graphs_in(path: Path, graph: str | None) -> dict[str | None, bytes]:
                                                                                       key=lambda kv: kv[0] or "")}
 
 
+def removed_graphs(path: Path) -> list[str]:
+    """The graphs of articles that the output holding ``path`` (a TriG / N-Quads file) had in an earlier
+    build and no longer has: from the id registry beside it; none for other files or outputs."""
+    path = Path(path)
+    registry = path.parent / "ids.json"
+    if path.suffix not in (".trig", ".nq") or not registry.is_file():
+        return []
+    try:
+        data = json.loads(registry.read_text(encoding="utf-8"))
+        graphs = data.get("extra", {}).get("retired_graphs", [])
+    except (OSError, ValueError, AttributeError):
+        return []
+    return sorted(g for g in graphs if isinstance(g, str) and _IRI.match(g))
+
+
 def _opener(endpoint: str, user: str | None, password: str | None, auth: str):
     handlers = []
     if user is not None:
@@ -95,8 +116,9 @@ def _send(opener, req: urllib.request.Request, timeout: float) -> int:
 
 def push(path: str | Path, endpoint: str, graph: str | None = None, *, user: str | None = None,
          password: str | None = None, auth: str = "basic", timeout: float = 60.0,
-         update_endpoint: str | None = None) -> list[PushResult]:
-    """Replace each graph in ``path`` on the store; returns what was sent."""
+         update_endpoint: str | None = None, delete: list[str] | None = None) -> list[PushResult]:
+    """Replace each graph in ``path`` on the store, then delete the graphs in ``delete`` that the file
+    does not hold (gone already is fine); returns what was sent."""
     path = Path(path)
     if graph is not None and not _IRI.match(graph):
         raise PushInputError(f"invalid graph IRI {graph!r}")
@@ -118,9 +140,30 @@ def push(path: str | Path, endpoint: str, graph: str | None = None, *, user: str
                                          headers={"Content-Type": "application/n-triples"})
             status = _send(opener, req, timeout)
             results.append(PushResult(g, triples, status, "graph-store-protocol"))
+        for g in sorted(set(delete or ()) - set(payloads)):
+            results.append(_delete(opener, endpoint, update_endpoint, g, timeout))
     except PushError as exc:
         raise PushError(f"{exc} — {len(results)} of {len(payloads)} graphs were replaced before this") from None
     return results
+
+
+def _delete(opener, endpoint: str, update_endpoint: str | None, graph: str, timeout: float) -> PushResult:
+    """Delete one named graph; a store that does not have it is what was wanted."""
+    if not _IRI.match(graph):
+        raise PushError(f"invalid graph IRI {graph!r}")
+    if update_endpoint:
+        req = urllib.request.Request(update_endpoint, data=f"DROP SILENT GRAPH <{graph}>".encode(),
+                                     method="POST", headers={"Content-Type": "application/sparql-update"})
+        return PushResult(graph, 0, _send(opener, req, timeout), "sparql-update delete")
+    sep = "&" if "?" in endpoint else "?"
+    req = urllib.request.Request(f"{endpoint}{sep}graph=" + urllib.parse.quote(graph, safe=""), method="DELETE")
+    try:
+        status = _send(opener, req, timeout)
+    except PushError as exc:
+        if "HTTP 404" not in str(exc):
+            raise
+        status = 404
+    return PushResult(graph, 0, status, "graph-store-protocol delete")
 
 
 def _update(opener, url: str, graph: str | None, data: bytes, timeout: float) -> int:

@@ -33,6 +33,7 @@ class KnowledgeGraph(GraphStore):
         super().__init__()
         self.resolver = EntityResolver(self.g)
         self.report = None
+        self._added: list[dict[str, Any]] | None = []  # what ``add`` merged, to merge again in order
 
     # -- building ------------------------------------------------------------------
     def add_extraction(self, ext: dict[str, Any], text: str | None = None) -> None:
@@ -41,12 +42,23 @@ class KnowledgeGraph(GraphStore):
         With the article ``text``, the sentences are kept so that every fact can
         show the sentence it came from (HTML view, NIF anchors).
         """
+        self._added = None  # merged one by one: a later ``add`` cannot merge everything again
         merge_extraction(self, self.resolver, ext, text)
 
     def add(self, extractions: Iterable[dict[str, Any]]) -> KnowledgeGraph:
-        """Add several extractions, in article-id order (the order a build uses)."""
-        for e in sorted(extractions, key=lambda e: e["article"]["id"]):
-            self.add_extraction(e)
+        """Add several extractions, in article-id order (the order a build uses), so that the graph is
+        the one a build over all the articles gives: when one of them sorts before an article already
+        merged, everything ``add`` was given is merged again in order."""
+        new = sorted((e for e in extractions if e["article"]["id"] not in self.articles),
+                     key=lambda e: e["article"]["id"])
+        added = self._added
+        if added and new and new[0]["article"]["id"] < max(self.articles):
+            self.__init__()
+            new = sorted(added + new, key=lambda e: e["article"]["id"])
+            added = []
+        for e in new:
+            merge_extraction(self, self.resolver, e)
+        self._added = None if added is None else added + new
         return self.tidy()
 
     @classmethod
@@ -123,6 +135,7 @@ class KnowledgeGraph(GraphStore):
         kg = cls()
         kg.g = nx.node_link_graph(data["graph"], directed=True, multigraph=True, edges="edges")
         kg.articles = data["articles"]
+        kg._added = None
         kg.resolver = EntityResolver(kg.g)
         kg.resolver.restore()
         return kg

@@ -180,6 +180,7 @@ def _merge_person(store: GraphStore, resolver: EntityResolver, p: dict, aid: str
         keys.append(key)
         keys.sort()
     resolver.remember_person(nid, name, key)
+    store.claim(nid, aid, key)
     node["context"] = sorted(set(node.get("context", [])) | context)
     if not has_arabic(name) and node.get("label_script") == "arabic":
         node["label"], node["label_script"] = name, "latin"  # a Latin spelling from the press beats ours
@@ -219,6 +220,7 @@ def _merge_meeting(store: GraphStore, resolver: EntityResolver, m: dict, aid: st
     node["participants_key"] = sorted(set(node.get("participants_key", [])) | people)
     node["org_key"] = sorted(set(node.get("org_key", [])) | orgs)
     resolver.remember_meeting(nid, node)
+    store.claim(nid, aid, m["id"])
     store.add_sources(("n", nid), node.setdefault("sources", []), sources_of(aid, m.get("mentions")))
     _meeting_edges(store, nid, m, aid, a_node, local)
     return nid

@@ -26,6 +26,7 @@ class GraphStore:
         self.articles: dict[str, dict[str, Any]] = {}
         self._seen: dict[tuple, set[tuple]] = {}
         self._dirty: dict[tuple, list] = {}
+        self.claims: dict[str, list[str]] = {}  # person/meeting node -> the article claims it is made of
 
     def node(self, nid: str, ntype: str, label: str, **attrs: Any) -> str:
         """Create the node, or fill in the attributes it does not have yet."""
@@ -66,6 +67,19 @@ class GraphStore:
             sources.sort()
         self._dirty.clear()
         return self
+
+    def claim(self, nid: str, article: str, what: str) -> None:
+        """Record that ``article`` reported the node as ``what`` (a name key, a meeting's own id): the
+        claims are what stable ids are kept by (``identity.py``)."""
+        members = self.claims.setdefault(nid, [])
+        member = f"{article} {what}"
+        if member not in members[-1:]:
+            members.append(member)
+
+    def forget_sources(self) -> None:
+        """Drop the bookkeeping of source lists (after nodes were renamed); it is rebuilt on demand."""
+        self.tidy()
+        self._seen.clear()
 
     def mention(self, a_node: str, nid: str, aid: str, mentions) -> None:
         """The article mentions the node at these spans."""
