@@ -63,12 +63,16 @@ def _positive_float(value: str) -> float:
 
 def _formats(value: str) -> list[str]:
     from .export import ALL_FORMATS
+    from .export.tables import missing_library
 
     formats = [f.strip().lower() for f in value.split(",") if f.strip()]
     unknown = [f for f in formats if f not in ALL_FORMATS]
     if not formats or unknown:
         raise argparse.ArgumentTypeError(f"unknown format {', '.join(unknown) or repr(value)} "
                                          f"(choose from {','.join(ALL_FORMATS)})")
+    problem = missing_library(formats)  # before reading a single article
+    if problem:
+        raise argparse.ArgumentTypeError(problem)
     return formats
 
 
@@ -142,7 +146,8 @@ def _parser() -> argparse.ArgumentParser:
                        help="add the inputs to an existing output: it is rebuilt from its own inputs and these "
                             "(unchanged articles are not extracted again)")
     b.add_argument("--formats", type=_formats, default=None, metavar="LIST",
-                   help="comma-separated outputs (default: all): json,graphml,gexf,ttl,nt,jsonld,trig,nq,html")
+                   help="comma-separated outputs (default: all but the tables): json,graphml,gexf,ttl,nt,jsonld,"
+                        "trig,nq,html; csv,parquet for the analyst tables in OUT/tables/")
     b.add_argument("--base-iri", type=_absolute_iri, default=None, metavar="IRI", help="base for RDF resource IRIs")
     b.add_argument("--ner", type=_ner, metavar="BACKEND", help=NER_HELP)
     b.add_argument("--jobs", "-j", type=_positive_int, default=1, metavar="N",

@@ -383,7 +383,10 @@ def run_build(inputs: list[str], out: Path, pipeline: Pipeline | None = None, fo
     pipeline is not extracted again (``force``: every article is); a caller's own ``pipeline``
     is not cached, since its key cannot be known.
     """
+    from .export import check_formats
+
     started = time.perf_counter()
+    formats = check_formats(formats)  # an unknown name or a missing library, before any article is read
     out = Path(os.path.abspath(out))
     check_replaceable(out)
     with output_lock(out):

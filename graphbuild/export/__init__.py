@@ -1,4 +1,5 @@
-"""Exporters: node-link JSON, GraphML, GEXF, RDF (Turtle, N-Triples, JSON-LD, TriG, N-Quads) and HTML."""
+"""Exporters: node-link JSON, GraphML, GEXF, RDF (Turtle, N-Triples, JSON-LD, TriG, N-Quads), HTML and
+the analyst tables (CSV, Parquet)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .graphfiles import write_gexf, write_graphml, write_node_link
+from .tables import FORMATS as TABLE_FORMATS
+from .tables import missing_library, write_tables
 
 if TYPE_CHECKING:
     from ..graph import KnowledgeGraph
@@ -15,19 +18,33 @@ if TYPE_CHECKING:
 ABSOLUTE_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]+$")  # RFC 3987's scheme ":" and no
 # character that N-Triples forbids in an IRI; the one test for base IRIs and graph names
 
-ALL_FORMATS = ("json", "graphml", "gexf", "ttl", "nt", "jsonld", "trig", "nq", "html")
+DEFAULT_FORMATS = ("json", "graphml", "gexf", "ttl", "nt", "jsonld", "trig", "nq", "html")
+ALL_FORMATS = DEFAULT_FORMATS + TABLE_FORMATS  # the tables (OUT/tables/*.csv, *.parquet) only when asked for
 
 
-def write_all(kg: KnowledgeGraph, out: Path, formats: Iterable[str] | None = None,
-              base_iri: str | None = None, timings: dict[str, float] | None = None) -> dict[str, str]:
-    """Write the graph in every requested format under ``out``; returns {format: path}.
-
-    ``timings``, when given, receives the CPU seconds of each writer (graph, rdf, html)."""
-    clock = _Clock(timings)
-    formats = list(formats or ALL_FORMATS)
+def check_formats(formats: Iterable[str] | str | None) -> list[str]:
+    """The formats to write (the default ones when none are named, a string split at commas), or an
+    error saying what is wrong (an unknown name, a missing library) before any work is done."""
+    if isinstance(formats, str):
+        formats = formats.split(",")
+    formats = [f.strip().lower() for f in (formats or DEFAULT_FORMATS) if f.strip()] or list(DEFAULT_FORMATS)
     unknown = sorted(set(formats) - set(ALL_FORMATS))
     if unknown:
         raise ValueError(f"unknown output format(s): {', '.join(unknown)} (known: {', '.join(ALL_FORMATS)})")
+    problem = missing_library(formats)
+    if problem:
+        raise RuntimeError(problem)
+    return formats
+
+
+def write_all(kg: KnowledgeGraph, out: Path, formats: Iterable[str] | str | None = None,
+              base_iri: str | None = None, timings: dict[str, float] | None = None) -> dict[str, str]:
+    """Write the graph in every requested format under ``out``; returns {format: path} (for the tables,
+    csv and parquet, the folder that holds them).
+
+    ``timings``, when given, receives the CPU seconds of each writer (graph, rdf, html, tables)."""
+    clock = _Clock(timings)
+    formats = check_formats(formats)
     out.mkdir(parents=True, exist_ok=True)
     kg.tidy()
     written: dict[str, str] = {}
@@ -51,6 +68,9 @@ def write_all(kg: KnowledgeGraph, out: Path, formats: Iterable[str] | None = Non
 
         with clock("html"):
             written["html"] = str(write_html(kg, out / "graph.html"))
+    if any(f in TABLE_FORMATS for f in formats):
+        with clock("tables"):
+            written.update(write_tables(kg, out, formats))
     return written
 
 

@@ -114,6 +114,14 @@ class KnowledgeGraph(GraphStore):
         """One row per person and meeting, several roles joined."""
         return query.participations(self)
 
+    def entities(self):
+        """Every person, organisation, country, city and meeting, one row each (the table others join on ``id``)."""
+        return query.entities(self)
+
+    def mentions(self):
+        """One row per article, entity and character span that names it, with the words there where known."""
+        return query.mentions(self)
+
     # -- persistence ------------------------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:
         self.tidy()

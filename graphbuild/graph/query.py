@@ -279,10 +279,84 @@ def participations(kg: GraphStore):
         m = kg.g.nodes[row["meeting"]]
         row["city"] = name_of(kg, m.get("city"))
         rows.append(row)
-    df = pd.DataFrame(rows)
-    if not df.empty:
-        df["date"] = _dates(df["date"])
+    df = pd.DataFrame(rows, columns=["meeting", "meeting_label", "date", "person", "name", "roles", "roles_en",
+                                     "on_behalf_of", "side", "confidence", "articles", "role", "role_en",
+                                     "organisation", "country", "city"])
+    df["date"] = _dates(df["date"])
     return df
+
+
+ENTITY_TYPES = ("person", "organisation", "country", "city", "meeting")
+ENTITY_ATTRIBUTES = ("name_en", "name_fr", "name_ar", "name_latin", "acronym", "iso2", "country", "wikidata",
+                     "geonames", "latitude", "longitude")  # the node attributes the entities table copies
+
+
+def entities(kg: GraphStore):
+    """Every person, organisation, country, city and meeting, one row each, in id order: the table the
+    others join on (``id``), with names in each script, codes (ISO, Wikidata, GeoNames) and how often
+    the articles name it. ``country`` is a city's or an organisation's ISO code, a meeting's host."""
+    import pandas as pd
+
+    rows = []
+    for n, d in sorted(kg.g.nodes(data=True)):
+        if d.get("type") not in ENTITY_TYPES:
+            continue
+        spans = [s for s in d.get("sources", []) if s[1] >= 0]
+        rows.append({
+            "id": n, "type": d["type"],
+            "label": meeting_title(kg, n) if d["type"] == "meeting" else d.get("label"),
+            "names": "; ".join(sorted(set(d.get("names", [])))),
+            **{k: d.get(k) for k in ENTITY_ATTRIBUTES},
+            "articles": len({s[0] for s in spans}), "mentions": len(spans)})
+    df = pd.DataFrame(rows, columns=["id", "type", "label", "names", *ENTITY_ATTRIBUTES, "articles", "mentions"])
+    df["geonames"] = pd.to_numeric(df["geonames"], errors="coerce").astype("Int64")  # an id, not a measure
+    return df
+
+
+def mentions(kg: GraphStore):
+    """Where the articles name each entity: one row per article, node and character span [start, end),
+    in article and text order, with the words there (``text``) where the graph holds the sentence as
+    written (it keeps sentences with their spaces folded: a sentence whose spacing changed gives none)."""
+    import pandas as pd
+
+    sentences: dict[str, tuple[list[int], list[tuple[int, int, str]]]] = {}
+    rows = []
+    for n, d in kg.g.nodes(data=True):
+        if d.get("type") not in ENTITY_TYPES:
+            continue
+        label = meeting_title(kg, n) if d["type"] == "meeting" else d.get("label")  # as in entities
+        for article, start, end in d.get("sources", []):
+            if start < 0:
+                continue
+            if article not in sentences:
+                sentences[article] = _sentence_index(kg, article)
+            rows.append({"article": article, "node": n, "type": d["type"], "label": label,
+                         "start": int(start), "end": int(end),
+                         "text": _words_at(sentences[article], int(start), int(end))})
+    rows.sort(key=lambda r: (r["article"], r["start"], r["end"], r["node"]))
+    return pd.DataFrame(rows, columns=["article", "node", "type", "label", "start", "end", "text"])
+
+
+def _sentence_index(kg: GraphStore, article: str) -> tuple[list[int], list[tuple[int, int, str]]]:
+    """An article's kept sentences, sorted, with their starts for bisection."""
+    spans = sorted((int(a), int(b), t) for key, t in kg.articles.get(article, {}).get("sentence_text", {}).items()
+                   for a, b in [key.split("-")])
+    return [a for a, _, _ in spans], spans
+
+
+def _words_at(index: tuple[list[int], list[tuple[int, int, str]]], start: int, end: int) -> str | None:
+    """The text of [start, end) from the sentence holding it, when that sentence is kept letter for letter
+    (as long as its span: no run of spaces was folded, so offsets still line up)."""
+    from bisect import bisect_right
+
+    starts, spans = index
+    k = bisect_right(starts, start) - 1
+    if k < 0:
+        return None
+    a, b, text = spans[k]
+    if end > b or len(text) != b - a:
+        return None
+    return text[start - a:end - a]
 
 
 def _cell(v: Any) -> Any:
