@@ -11,8 +11,12 @@ IRI order, made when the subject is written; ``rdftext`` writes them as text
 (pyoxigraph's bytes), so every format streams from the graph to its file in one
 pass, and the formats of a build share that pass. ``to_rdflib`` gives the same
 data as an rdflib Dataset for the Python API. In TriG/N-Quads every triple goes
-into the named graph of each article it came from; shared descriptions go into
-``<base>graph/entities``.
+into the named graph of each article it came from (a name: of each article that
+writes it; a merge note: of its article); shared descriptions go into
+``<base>graph/entities``. A literal is tagged with the language of the text it
+comes from; each node has one ``skos:prefLabel`` per language. ``write_rdf`` also
+writes ``void.ttl`` (``void.py``); the ``gb:`` terms are defined in
+``data/rdf/vocab.ttl`` (``vocabulary()``).
 """
 
 from __future__ import annotations
@@ -30,7 +34,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from .. import ids
 from ..graph.labels import meeting_titles
 from ..lang import profile
-from ..script import script_lang
+from ..script import has_arabic
 from . import ABSOLUTE_IRI
 from .rdftext import (
     Groups,
@@ -42,6 +46,7 @@ from .rdftext import (
     Term,
     TurtleWriter,
 )
+from .void import VoidStats, write_void
 
 if TYPE_CHECKING:
     from ..graph import KnowledgeGraph
@@ -183,6 +188,7 @@ class RdfMapper:
         self._art_lang = {aid: (a.get("lang") or "en") for aid, a in kg.articles.items()}
         self._edge_preds: dict[tuple[str, str, str, bool], tuple[str, ...]] = {}
         self._key_numbers: dict[str, str] = {}
+        self._found_cache: tuple[str | None, dict] = (None, {})
 
     def iri(self, node_id: str) -> str:
         iri = self._iris.get(node_id)
@@ -358,14 +364,6 @@ class RdfMapper:
         self._edge_preds[(etype, source, target, backwards)] = preds
         return preds
 
-    def _names(self, b: Block, names: Iterable[str], arts, pred="schema:name") -> None:
-        fallback = self._art_lang.get(arts[0], "en") if arts else "en"
-        latin = "en" if profile(fallback).script == "arabic" else fallback  # a Latin spelling in an Arabic article
-        objs = b[P[pred]]
-        for n in sorted(set(names)):
-            if n:
-                objs.append(((n, script_lang(n, latin), None), arts))
-
     def _sameas(self, b: Block, d: dict) -> None:
         if d.get("wikidata") and re.fullmatch(r"Q\d+", str(d["wikidata"])):
             b[P["owl:sameAs"]].append((NS["wd"] + d["wikidata"], ()))
@@ -397,12 +395,14 @@ class RdfMapper:
     def _meeting(self, b: Block, nid, d, arts):
         self._typed(b, ("sem:Event", "schema:Event"), arts)
         label = d.get("label") or "meeting"
-        lang = self._art_lang.get(arts[0], "en") if arts else "en"
-        b[P["schema:name"]].append(((label, script_lang(label, lang), None), arts))
-        for alt in sorted(set(d.get("names", [])) - {label}):
-            b[P["skos:altLabel"]].append(((alt, script_lang(alt, "en"), None), arts))
-        for lang, title in meeting_titles(self.kg, nid).items():  # what, where, when: the viewer's label
-            b[P["rdfs:label"]].append(((title, lang, None), ()))
+        named = self._named(nid, d, [label], arts)
+        lang = named[0][1] if named else self._lang_by_script(label, arts)[0]
+        b[P["schema:name"]].append(((label, lang, None), arts))  # one (sh:uniqueLang): its first language
+        named += self._named(nid, d, sorted(set(d.get("names", [])) - {label}), arts)
+        titles = meeting_titles(self.kg, nid)  # what, where, when: the viewer's label
+        for tlang, title in titles.items():
+            b[P["rdfs:label"]].append(((title, tlang, None), ()))
+        self._labels(b, named, label, titles)
         if d.get("meeting_type"):
             b[P["gb:meetingType"]].append(((d["meeting_type"], None, None), arts))
         if d.get("ordinal") is not None:
@@ -424,20 +424,33 @@ class RdfMapper:
 
     def _person(self, b: Block, nid, d, arts):
         self._typed(b, ("schema:Person", "sem:Actor"), arts)
-        self._names(b, d.get("names", []) or [d.get("label")], arts)
-        if d.get("label") and d.get("label") not in d.get("names", []):
-            b[P["rdfs:label"]].append(((d["label"], script_lang(d["label"]), None), arts))
+        names = self._named(nid, d, d.get("names", []) or [d.get("label")], arts)
+        self._emit(b, "schema:name", names)
+        label = d.get("label")
+        if label and label not in d.get("names", []):
+            if has_arabic(label):
+                lang = "ar"
+            elif d.get("label_script") == "arabic":
+                lang = "ar-Latn"  # our romanisation of a name the press wrote in Arabic script only
+            else:
+                lang = self._lang_by_script(label, arts)[0]
+            extra = [(label, lang, arts, 0)]
+            self._emit(b, "rdfs:label", extra)
+            names = names + extra
+        self._labels(b, names, label)
         for note in d.get("merged", []):
-            b[P["gb:mergeReason"]].append(((note, None, None), arts))
+            b[P["gb:mergeReason"]].append(((note, None, None), self._note_graphs(note, arts)))
         self._sameas(b, d)
 
     def _organisation(self, b: Block, nid, d, arts):
         self._typed(b, ("schema:Organization", "org:Organization", "sem:Actor"), arts)
-        names = set(d.get("names", []))
-        if d.get("name_en"):
-            b[P["schema:name"]].append(((d["name_en"], "en", None), arts))
-            names.discard(d["name_en"])
-        self._names(b, names or ([d["label"]] if not d.get("name_en") else []), arts)
+        names = set(d.get("names", [])) | ({d["name_en"]} if d.get("name_en") else set())
+        named = self._named(nid, d, names or [d["label"]], arts)
+        if d.get("name_en") and not any(n == d["name_en"] and lang == "en" for n, lang, _, _ in named):
+            found = self._found(nid, d).get(d["name_en"], {})  # the English name, also where no article has it
+            named.append((d["name_en"], "en", self._graphs(found, "en", arts), _weight(found, "en")))
+        self._emit(b, "schema:name", named)
+        self._labels(b, named, d.get("label"))
         if d.get("acronym"):
             b[P["schema:alternateName"]].append(((str(d["acronym"]), None, None), arts))
         if d.get("country"):
@@ -446,20 +459,20 @@ class RdfMapper:
 
     def _country(self, b: Block, nid, d, arts):
         self._typed(b, ("schema:Country", "sem:Place", "sem:Actor"))
-        for lang in ("en", "fr", "ar"):
-            n = d.get(f"name_{lang}")
-            if n:
-                b[P["schema:name"]].append(((n, lang, None), ()))
+        named = [(d[f"name_{lang}"], lang, (), 0) for lang in ("en", "fr", "ar") if d.get(f"name_{lang}")]
+        self._emit(b, "schema:name", named)
+        self._labels(b, named, d.get("label"))
         if d.get("iso2"):
             b[P["gb:iso2"]].append(((d["iso2"], None, None), ()))
         self._sameas(b, d)
 
     def _city(self, b: Block, nid, d, arts):
         self._typed(b, ("schema:City", "sem:Place"))
-        if d.get("name_en"):
-            b[P["schema:name"]].append(((d["name_en"], "en", None), ()))
-        for n in sorted(set(d.get("names", [])) - {d.get("name_en")}):
-            b[P["schema:name"]].append(((n, script_lang(n, "fr"), None), arts))
+        named = [(d["name_en"], "en", (), 0)] if d.get("name_en") else []  # the gazetteer's, every article's
+        named += [x for x in self._named(nid, d, set(d.get("names", [])), arts)
+                  if not (x[0] == d.get("name_en") and x[1] == "en")]
+        self._emit(b, "schema:name", named)
+        self._labels(b, named, d.get("label"))
         if d.get("country"):
             b[P["schema:containedInPlace"]].append((self.iri(f"country:{d['country']}"), ()))
         if d.get("latitude") is not None:
@@ -469,9 +482,147 @@ class RdfMapper:
 
     def _role(self, b: Block, nid, d, arts):
         self._typed(b, ("sem:RoleType", "org:Role", "skos:Concept"))
-        b[P["skos:prefLabel"]].append(((d.get("label") or "role", "en", None), ()))
-        for n in sorted(set(d.get("names", [])) - {d.get("label")}):
-            b[P["skos:altLabel"]].append(((n, script_lang(n, "fr"), None), ()))
+        label = d.get("label") or "role"
+        titles = sorted(set(d.get("names", [])) - {label})
+        held = tuple(sorted({s[0] for keyed in self._pred[nid].values() for e in keyed.values()
+                             for s in e.get("sources", ())}))  # the articles of the titles held
+        if d.get("title_en") or label == "role":
+            named = [(label, "en", (), 0)]  # the English gloss of the language files
+        else:
+            named = [(label, lang, (), 0) for lang in self._languages(nid, d, label, held)]
+        named += [(n, lang, (), w) for n, lang, _, w in self._named(nid, d, titles, held)]
+        self._labels(b, named, label)
+
+    # -- names and the languages they are in -------------------------------------------
+    def _found(self, nid: str, d: dict) -> dict[str, dict[str, list]]:
+        """Where the node's names are written: name → language → [articles, one per span whose
+        sentence holds the name, exactly or within it (a whole span the name is: weight 1)]. The
+        spans are the node's own and, for a role, those of the titles held (``holds_role``)."""
+        cached = self._found_cache
+        if cached[0] == nid:
+            return cached[1]
+        names = set(d.get("names", ())) | {d.get("label"), d.get("name_en")}
+        names.discard(None)
+        names.discard("")
+        found: dict[str, dict[str, list]] = {}
+        sources = list(d.get("sources", ()))
+        if d["type"] == "role":
+            for _u, keyed in self._pred[nid].items():
+                for e in keyed.values():
+                    sources.extend(e.get("sources", ()))
+        texts = self.kg.articles
+        for aid, s, e in sources:
+            if s < 0:
+                continue
+            sent = self._sentence_of(aid, s, e)
+            if not sent:
+                continue
+            text = texts.get(aid, {}).get("sentence_text", {}).get(f"{sent[0]}-{sent[1]}")
+            if not text:
+                continue
+            lang = self._art_lang.get(aid, "en")
+            exact = text[s - sent[0]:e - sent[0]]
+            for n in names:
+                if n == exact:
+                    found.setdefault(n, {}).setdefault(lang, []).append((aid, 1))
+                elif n in text:
+                    found.setdefault(n, {}).setdefault(lang, []).append((aid, 0))
+        self._found_cache = (nid, found)
+        return found
+
+    def _named(self, nid: str, d: dict, names: Iterable[str], arts) -> list[tuple[str, str, tuple, int]]:
+        """Each name with each language it is written in (value, language, articles, weight): the
+        languages of the articles whose text holds it, of its script; for a gazetteer organisation the
+        language columns it is listed under; else the node's articles' languages of its script."""
+        found = self._found(nid, d)
+        listed = _listed_languages(nid) if d["type"] == "organisation" else {}
+        out = []
+        for n in sorted(set(names)):
+            if not n:
+                continue
+            where = found.get(n, {})
+            for lang in self._languages(nid, d, n, arts, where, listed.get(n)):
+                out.append((n, lang, self._graphs(where, lang, arts if not listed.get(n) else ()),
+                            _weight(where, lang)))
+        return out
+
+    def _languages(self, nid, d, name: str, arts, where=None, listed=None) -> list[str]:
+        where = self._found(nid, d).get(name, {}) if where is None else where
+        arabic = has_arabic(name)
+        seen = sorted(lang for lang in where if _arabic_script(lang) == arabic)
+        if listed:
+            listed = [lang for lang in listed if _arabic_script(lang) == arabic] or list(listed)
+            return [lang for lang in listed if lang in seen] or listed
+        if seen:
+            return seen
+        return self._lang_by_script(name, arts)
+
+    def _lang_by_script(self, name: str, arts) -> list[str]:
+        """A name no span's sentence shows: the languages of its script among the node's articles whose
+        kept sentences hold it; else the one such language of the node's articles; else, when there
+        are several, "und" (undetermined: any of them would be a guess); else, with none, the script's
+        own language (Arabic; Latin letters in Arabic-script articles are the gazetteers' English)."""
+        arabic = has_arabic(name)
+        langs = sorted({self._art_lang.get(a, "en") for a in arts})
+        fits = [lang for lang in langs if _arabic_script(lang) == arabic]
+        if len(fits) == 1:
+            return fits
+        if fits:
+            texts = self.kg.articles
+            held = sorted({self._art_lang.get(a, "en") for a in arts if self._art_lang.get(a, "en") in fits
+                           and any(name in t for t in texts.get(a, {}).get("sentence_text", {}).values())})
+            return held or ["und"]
+        return ["ar" if arabic else "en"]
+
+    def _graphs(self, where: dict, lang: str, arts) -> tuple[str, ...]:
+        """The named graphs of a name in a language: the articles of that language that write it, else
+        the node's articles (a gazetteer's name, which no article wrote, goes with the entities)."""
+        hits = where.get(lang)
+        if hits:
+            return tuple(sorted({aid for aid, _ in hits}))
+        return tuple(a for a in arts if self._art_lang.get(a) == lang) or tuple(arts)
+
+    def _note_graphs(self, note: str, arts) -> tuple[str, ...]:
+        """A merge note ("<article>: why") belongs to the article whose merge it explains."""
+        aid = note.split(": ", 1)[0]
+        return (aid,) if aid in self._art_lang else arts
+
+    @staticmethod
+    def _emit(b: Block, pred: str, named) -> None:
+        if not named:
+            return
+        objs = b[P[pred]]
+        for n, lang, graphs, _w in named:
+            objs.append(((n, lang, None), graphs))
+
+    def _labels(self, b: Block, named, own: str | None, titles: dict[str, str] | None = None) -> None:
+        """SKOS labels: one ``skos:prefLabel`` per language — the meeting's title in it, else the graph's
+        own label when in that language, else the name written most often (exact spans), then the
+        longest, then the first in code-point order — and every other name ``skos:altLabel``."""
+        by_lang: dict[str, list] = {}
+        for n, lang, graphs, weight in named:
+            by_lang.setdefault(lang.lower(), []).append((n, lang, graphs, weight))
+        pref: Objects = []
+        alt: Objects = []
+        for lang in sorted(set(by_lang) | set(titles or ())):
+            entries = by_lang.get(lang, [])
+            title = (titles or {}).get(lang)
+            if title:
+                pref.append(((title, lang, None), ()))
+                chosen = None
+            else:
+                weights: dict[str, int] = {}
+                for n, _l, _g, w in entries:
+                    weights[n] = weights.get(n, 0) + w
+                chosen = own if own in weights else min(weights, key=lambda n: (-weights[n], -len(n), n))
+            for n, tag, graphs, _w in entries:
+                if n == title:
+                    continue
+                (pref if n == chosen else alt).append(((n, tag, None), graphs))
+        if pref:
+            b[P["skos:prefLabel"]].extend(pref)
+        if alt:
+            b[P["skos:altLabel"]].extend(alt)
 
     # -- what hangs off nodes and edges: each describes its subject whole, as (predicate, objects) ----
     def _ctx(self, nid: str) -> Groups:
@@ -506,7 +657,7 @@ class RdfMapper:
             if rid in g:
                 groups.append((P["sem:roleType"], [(self.iri(rid), arts)]))
         if d.get("role"):
-            groups.append((P["gb:roleTitle"], [((d["role"], script_lang(d["role"], "en"), None), arts)]))
+            groups.append((P["gb:roleTitle"], [((d["role"], self._title_lang(d), None), arts)]))
         if d.get("on_behalf_of") and d["on_behalf_of"] in g:
             groups.append((P["gb:onBehalfOf"], [(self.iri(d["on_behalf_of"]), arts)]))
         if d.get("side") in ("host", "guest"):
@@ -520,6 +671,20 @@ class RdfMapper:
         if derived:
             groups.append((P["prov:wasDerivedFrom"], derived))
         return groups
+
+    def _title_lang(self, d: dict) -> str:
+        """The language of a participation's role title: that of the article whose sentence holds it
+        (the most such spans, then the first code), else of its script among the edge's articles."""
+        title, counts = d["role"], {}
+        for aid, s, e in d.get("sources", ()):
+            sent = self._sentence_of(aid, s, e) if s >= 0 else None
+            text = self.kg.articles.get(aid, {}).get("sentence_text", {}).get(f"{sent[0]}-{sent[1]}") if sent else None
+            lang = self._art_lang.get(aid, "en")
+            if text and title in text and _arabic_script(lang) == has_arabic(title):
+                counts[lang] = counts.get(lang, 0) + 1
+        if counts:
+            return min(counts, key=lambda lang: (-counts[lang], lang))
+        return self._lang_by_script(title, _arts(d))[0]
 
     def _mention_span(self, arg: tuple[str, str, int, int, tuple[int, int] | None]) -> Groups:
         """A mention as a NIF phrase with its offsets, pointing at the entity and its sentence."""
@@ -550,6 +715,36 @@ class RdfMapper:
 
 def _first(item):
     return item[0]
+
+
+def _weight(where: dict, lang: str) -> int:
+    """How many spans of that language are exactly the name."""
+    return sum(w for _aid, w in where.get(lang, ()))
+
+
+@lru_cache(maxsize=64)
+def _arabic_script(lang: str) -> bool:
+    try:
+        return profile(lang).script == "arabic"
+    except Exception:  # a language with no file (an article tagged "de"): Latin letters, as most
+        return False
+
+
+@lru_cache(maxsize=4096)
+def _listed_languages(nid: str) -> dict[str, tuple[str, ...]]:
+    """A gazetteer organisation's names → the languages it is listed under (name or alias)."""
+    from ..reference import organisations
+
+    entry = organisations().get(ids.local_part(nid)) if nid.startswith("org:") and ids.is_listed_org(nid) else None
+    if entry is None:
+        return {}
+    out: dict[str, set[str]] = {}
+    for lang, name in entry.names.items():
+        out.setdefault(name, set()).add(lang)
+    for lang, aliases in entry.aliases.items():
+        for name in aliases:
+            out.setdefault(name, set()).add(lang)
+    return {n: tuple(sorted(langs)) for n, langs in out.items()}
 
 
 def _tidy(groups: Groups) -> Groups:
@@ -648,6 +843,9 @@ def _write_all(mapper: RdfMapper, formats: Iterable[str], sinks: dict[str, Calla
     quads = Quads(mapper.graph_iri, mapper.base + "graph/entities") if set(formats) & set(QUAD_FORMATS) else None
     if quads is not None:
         writers.append(quads)
+    stats = VoidStats(mapper.base) if "void" in sinks else None
+    if stats is not None:
+        writers.append(stats)
     if len(writers) == 1:
         add = writers[0].subject
         for s, groups in mapper.subjects():
@@ -663,6 +861,8 @@ def _write_all(mapper: RdfMapper, formats: Iterable[str], sinks: dict[str, Calla
             quads.write_trig(names, sinks["trig"])
         if "nq" in formats:
             quads.write_nquads(names, sinks["nq"])
+    if stats is not None:
+        write_void(stats, {fmt: FILES[fmt] for fmt in formats}, prefixes, mapper.base, sinks["void"])
 
 
 def rdf_bytes(kg: KnowledgeGraph, fmt: str, base_iri: str | None = None) -> bytes:
@@ -677,20 +877,41 @@ def rdf_bytes(kg: KnowledgeGraph, fmt: str, base_iri: str | None = None) -> byte
 FILES = {"ttl": "graph.ttl", "nt": "graph.nt", "jsonld": "graph.jsonld", "trig": "graph.trig", "nq": "graph.nq"}
 
 
+def void_bytes(kg: KnowledgeGraph, formats: Iterable[str] = ("ttl",), base_iri: str | None = None) -> bytes:
+    """The VoID description ``write_rdf`` writes beside the files of ``formats`` (``void.ttl``)."""
+    chunks: list[str] = []
+    formats = list(dict.fromkeys(formats))
+    _write_formats(kg, formats, base_iri, {**{fmt: _discard for fmt in formats}, "void": chunks.append})
+    return "".join(chunks).encode("utf-8")
+
+
+def _discard(text: str) -> None:
+    pass
+
+
+VOID_FILE = "void.ttl"
+
+
 def write_rdf(kg: KnowledgeGraph, out: Path, formats: Iterable[str], base_iri: str | None = None) -> dict[str, str]:
-    """Every format asked for, from one mapping of the graph, each streamed to its file."""
+    """Every format asked for, from one mapping of the graph, each streamed to its file, and the VoID
+    description of what was written (``void.ttl``, returned as "void")."""
     formats = list(formats)
     unknown = sorted(set(formats) - set(FILES))
     if unknown:
         raise ValueError(f"unknown RDF format(s): {', '.join(unknown)}")
     files = {fmt: open(out / FILES[fmt], "w", encoding="utf-8", newline="", buffering=1 << 20)
              for fmt in dict.fromkeys(formats)}
+    if files:
+        files["void"] = open(out / VOID_FILE, "w", encoding="utf-8", newline="")
     try:
-        _write_formats(kg, list(files), base_iri, {fmt: fh.write for fmt, fh in files.items()})
+        _write_formats(kg, [f for f in files if f != "void"], base_iri, {fmt: fh.write for fmt, fh in files.items()})
     finally:
         for fh in files.values():
             fh.close()
-    return {fmt: str(out / FILES[fmt]) for fmt in formats}
+    written = {fmt: str(out / FILES[fmt]) for fmt in formats}
+    if files:
+        written["void"] = str(out / VOID_FILE)
+    return written
 
 
 def to_rdflib(kg: KnowledgeGraph, base_iri: str | None = None):
@@ -711,3 +932,10 @@ def example_queries() -> dict[str, str]:
     folder = resources.files("graphbuild").joinpath("data", "rdf", "queries")
     return {p.name.removesuffix(".rq"): p.read_text("utf-8") for p in sorted(folder.iterdir(), key=lambda p: p.name)
             if p.name.endswith(".rq")}
+
+
+def vocabulary() -> str:
+    """The Turtle of graphbuild's own terms (``gb:``, ``data/rdf/vocab.ttl``): every one the export writes."""
+    from importlib import resources
+
+    return resources.files("graphbuild").joinpath("data", "rdf", "vocab.ttl").read_text("utf-8")
