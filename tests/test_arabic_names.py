@@ -28,6 +28,32 @@ def test_second_title_of_a_list_is_the_next_persons():
     assert found["جواو سيلفا"] in (["ووزير الخارجية البرتغالي"], ["وزير الخارجية البرتغالي"])
 
 
+def test_a_name_after_a_comma_may_open_with_the_letter_of_a_conjunction():
+    """فـ opens فرناندو as it opens "and so": after a comma the title does not go on, a name starts."""
+    found = persons("استقبل وزير العدل، حميد الوزاني، ووزير العدل البرتغالي، فرانسيسكو تافاريس، بمكتبه.", "ar")
+    assert found["حميد الوزاني"] == ["وزير العدل"]
+    assert found["فرانسيسكو تافاريس"] in (["ووزير العدل البرتغالي"], ["وزير العدل البرتغالي"])
+
+
+def test_a_title_between_two_names_opens_the_second():
+    found = persons("التقت وزيرة الخارجية السويدية آنا ليندبرغ الرئيس التونسي منصف العياري في قرطاج.", "ar")
+    assert found["آنا ليندبرغ"] == ["وزيرة الخارجية السويدية"]
+    assert found["منصف العياري"] == ["الرئيس التونسي"]
+
+
+def test_a_country_name_after_a_title_with_its_own_country_is_a_given_name():
+    ext = graphbuild.extract("وصلت رئيسة الوزراء الإيطالية جورجيا فيراري إلى الرباط.", lang="ar")
+    assert [p["name"] for p in ext["persons"]] == ["جورجيا فيراري"]
+    assert {c["iso2"] for c in ext["countries"]} == {"IT"}  # not Georgia
+    kept = graphbuild.extract("زار رئيس الوزراء الإيطالي جورجيا الأسبوع الماضي.", lang="ar")
+    assert "GE" in {c["iso2"] for c in kept["countries"]} and not kept["persons"]
+
+
+def test_a_delegation_is_not_a_town():
+    ext = graphbuild.extract("استقبل رئيس الحكومة في الرباط وفدا أمنيا من النيجر.", lang="ar")
+    assert [c["name"] for c in ext["cities"]] == ["الرباط"]
+
+
 def test_apposition_after_the_name_in_a_list():
     found = persons("التقى سعيد المرابط، وزير الداخلية، وماريو بيانكي، وزير الداخلية الإيطالي، بمدينة طنجة.", "ar")
     assert found["سعيد المرابط"] == ["وزير الداخلية"]

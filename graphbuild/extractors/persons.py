@@ -194,7 +194,7 @@ class PersonFinder:
                 i += 1
         found += self._statistical(ad, found)
         self.link_family_names(found)
-        ad.remove(*_overlapping(ad.get("CITY"), found))  # the 'city' was part of a name
+        ad.remove(*_overlapping(ad.get("CITY") + ad.get("COUNTRY"), found))  # the 'city' was part of a name
         for ent in found:
             ad.add(ent)
         self._authors(ad)
@@ -257,6 +257,8 @@ class PersonFinder:
             j = h.end
         if self.title_place_at(ad, j):
             return None  # "والي نواكشوط الغربية", "سفير الرباط": the place is the title's
+        if given := self._country_as_given_name(ad, titles[-1], j):
+            return self._person(ad, given, titles, cue="title")
         name = self.read_name(ad, j, min_len=lang.profile.min_name_words_after_title, after_title=True)
         if not name and lang.profile.cased:
             # "Minister for the Environment and Energy Security, Stefano Rinaldi": the title ran on
@@ -295,6 +297,21 @@ class PersonFinder:
         city = ad.starting_at("CITY", j)
         entry = cities().get(city.key) if city is not None else None
         return entry is not None and entry.population >= self.BIG_CITY
+
+    def _country_as_given_name(self, ad: AnalysedDoc, title: Ent, j: int) -> tuple[int, int] | None:
+        """The name opened by a country's name right after a title that has its country already, with
+        a name going on after it ("رئيسة الوزراء الإيطالية جورجيا ميلوني"): a given name, not a second
+        country."""
+        toks = ad.tokens
+        if ad.lang.profile.cased or not title.data.get("country") or j + 1 >= len(toks):
+            return None
+        country = ad.starting_at("COUNTRY", j)
+        if country is None or country.end != j + 1 or country.key == title.data["country"] \
+                or arabic.after_preposition(toks[j].text) or toks[j + 1].sent != toks[j].sent \
+                or ad.starting_at("COUNTRY", j + 1):
+            return None
+        rest = self.read_name(ad, j + 1, min_len=1, strict=True)
+        return (j, rest[1]) if rest is not None and rest[1] - rest[0] <= 2 else None
 
     def _closed_apposition(self, ad: AnalysedDoc, j: int) -> bool:
         """A name between commas after a title ("ووزير الداخلية الإسباني، لويس مارين،"): the title's."""
@@ -395,6 +412,9 @@ class PersonFinder:
             return []  # "X، ووزير الداخلية الإسباني، Y": "and the Spanish minister" is another person
         if j < len(toks) and self._name_starts(ad, j):
             return []  # "X, the Secretary General Y": the title belongs to the name after it
+        if not ad.lang.profile.cased and j < len(toks) and toks[j].sent == toks[j - 1].sent and self.read_name(
+                ad, j, min_len=ad.lang.profile.min_name_words_after_title, after_title=True, strict=True):
+            return []  # "جورجيا ميلوني الرئيس التونسي قيس سعيد": a title opens the name after it
         if j + 1 < len(toks) and toks[j].text == "," and toks[j + 1].sent == toks[j].sent and (
                 self._name_starts(ad, j + 1) or (not ad.lang.profile.cased and self._closed_apposition(ad, j + 1))):
             return []  # "X, Spain's minister, Y,": an apposition of the name after it
@@ -493,10 +513,12 @@ class PersonFinder:
         if t.is_arabic and self._opens_phrase(ad, k, words_before, after_title):
             return False
         is_given = self._given_name(ad, k)
-        if k == i and after_title and not is_given and (
+        after_comma = k > 0 and toks[k - 1].text == "," and not (t.is_arabic and arabic.starts_with_and(t.text))
+        if k == i and after_title and not is_given and not after_comma and (
                 t.text[:1] in lang.word_set("conjunction_prefixes")
                 or t.text.startswith(tuple(lang.raw.get("definite_prefixes") or ()))):
-            return False  # "وزير الخارجية وشؤون المغتربين": the title goes on, no name here
+            return False  # "وزير الخارجية وشؤون المغتربين": the title goes on, no name here (after a
+            # comma it does not, but for a glued "and": "الإسباني، فرناندو …" is a name)
         if not (k == i and after_title) and lang.honorifics.match_at(toks, k):
             return False  # (a complete title vouches for the first word: حسام، أمل …)
         definite = lang.profile.definite_prefix
