@@ -569,3 +569,26 @@ def test_a_meeting_held_elsewhere_than_the_dateline_and_its_side_talks_take_its_
     assert {cities.get(m["city"]) for m in d["meetings"]} == {"Addis Ababa"}
     talks = next(m for m in d["meetings"] if m["part_of"])
     assert "ET" not in talks["countries"]
+
+
+RECEPTIONS_BY_TITLE = (
+    "رئيس الحكومة يستقبل سفيرا وقائد الجيش\n\n"
+    "عقد رئيس الحكومة سمير الحداد سلسلة لقاءات في مكتبه اليوم.\n"
+    "واستقبل رئيس الحكومة سفير كندا في البلاد ماريو بيلان، وبحث معه العلاقات الثنائية. وحضر اللقاء مستشار "
+    "رئيس الحكومة السفير كمال العياشي.\n"
+    "ثم استقبل رئيس الحكومة قائد الجيش العميد فريد الساحلي، وعرض معه الوضع الأمني. كما اطلع الساحلي "
+    "رئيس الحكومة على نتائج زيارته إلى الخارج.\n"
+)
+
+
+def test_a_title_alone_is_the_head_of_government_named_first_not_his_adviser():
+    """An adviser "of the head of government" holds no such office, and a verb before a family name read
+    again makes no new person: each reception keeps its host."""
+    d = graphbuild.extract(RECEPTIONS_BY_TITLE, lang="ar")
+    names = {p["name"]: p for p in d["persons"]}
+    assert "اطلع الساحلي" not in names
+    assert all(r["title_en"] != "head of government" for r in names["فريد الساحلي"]["roles"])
+    army = [m for m in d["meetings"] if "فريد الساحلي" in _people(d, m)]
+    assert army and all("سمير الحداد" in _people(d, m) for m in army)
+    envoy = [m for m in d["meetings"] if "ماريو بيلان" in _people(d, m)]
+    assert envoy and all("سمير الحداد" in _people(d, m) for m in envoy)

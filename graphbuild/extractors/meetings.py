@@ -956,7 +956,7 @@ def _holder(ad: AnalysedDoc, title: Ent, admit: Callable[[Ent], bool], before: i
     for p in people:
         if before is not None and p.start >= before:
             break
-        if not admit(p) or not any(_same_title(title, x) for x in p.data.get("titles") or []):
+        if not admit(p) or not any(_same_title(title, x) for x in _offices_held(p)):
             continue
         if first is None:
             first = p
@@ -976,11 +976,20 @@ def _titled(ad: AnalysedDoc) -> dict[tuple[object, object, object], list[Ent]]:
     def build() -> dict[tuple[object, object, object], list[Ent]]:
         out: dict[tuple[object, object, object], list[Ent]] = {}
         for p in ad.get("PERSON"):
-            for office in dict.fromkeys(_office(x) for x in p.data.get("titles") or []):
+            for office in dict.fromkeys(_office(x) for x in _offices_held(p)):
                 out.setdefault(office, []).append(p)
         return out
 
     return _memo(ad, "titled", build)
+
+
+def _offices_held(p: Ent) -> list[Ent]:
+    """The titles that say what a person is: of a chain before the name, its first and its last
+    ("مستشار رئيس الحكومة السفير X" is an adviser and an ambassador, not the head of government), and
+    those after the name."""
+    titles = p.data.get("titles") or []
+    before = [t for t in titles if t.end <= p.start]
+    return list({id(t): t for t in before[:1] + before[-1:] + [t for t in titles if t.end > p.start]}.values())
 
 
 def _titled_places(ad: AnalysedDoc, office: tuple[object, object, object]) -> dict[int, int]:

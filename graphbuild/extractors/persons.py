@@ -176,6 +176,7 @@ class PersonFinder:
         self._title_starts = {e.start for e in ad.ents.get("TITLE", [])}
         cues = self._cue_positions(ad)
         found: list[Ent] = []
+        self._found = found  # the names read so far, in text order (for a family name read again)
         i = 0
         while i < len(toks):
             if i not in cues or not ad.allowed[i] or (ad.owner[i] not in (None, "TITLE", "CITY")
@@ -346,9 +347,18 @@ class PersonFinder:
             name = self.read_name(ad, i, min_len=2, strict=True)  # only where a title may follow the name
             if name:
                 after = self._titles_after(ad, name[1])
-                if after and self._left_boundary(ad, i):
+                if after and self._left_boundary(ad, i) and not self._family_name_again(ad, name):
                     return self._person(ad, name, after, cue="apposition")
         return None
+
+    def _family_name_again(self, ad: AnalysedDoc, name: tuple[int, int]) -> bool:
+        """A word and the family name of someone named before ("كما اطلع البيسري رئيس الحكومة" after
+        "الياس البيسري"): that person again, after a verb, not a new name."""
+        i, j = name
+        if j - i != 2 or self._given_name(ad, i):
+            return False
+        last = ad.tokens[j - 1].text
+        return any(p.key.split()[-1] == last and len(p.key.split()) >= 2 for p in self._found)
 
     def _starts(self, ad: AnalysedDoc) -> tuple[set[int], set[int]]:
         """Where an honorific or a given name may start (asked at every token: kept for the document)."""
@@ -726,8 +736,11 @@ class PersonFinder:
             if len(parts) >= 2:
                 by_last.setdefault(parts[-1], set()).add(p.key)
         covered = set()
+        offices: dict[tuple, set[str]] = {}
         for p in ad.get("PERSON"):
             covered.update(range(p.start, p.end))
+            for t in p.data.get("titles") or []:
+                offices.setdefault(_office_of(t), set()).add(p.key)
         for i, t in enumerate(toks):
             if i in covered or not ad.allowed[i] or ad.owner[i] is not None:
                 continue
@@ -739,9 +752,17 @@ class PersonFinder:
             if not ad.lang.profile.cased and t.text in self.common:
                 continue
             full = next(iter(keys))
-            after = self._titles_after(ad, i + 1)
+            after = [t for t in self._titles_after(ad, i + 1) if not (offices.get(_office_of(t), set()) - {full})]
+            # (not an office someone else holds: "اطلع البيسري رئيس الحكومة" briefs the head of government)
             ad.add(Ent("PERSON", i, i + 1, full, {"titles": after, "cue": "short", "name": t.raw,
                                                    "near": after[0] if after else None}))
+
+
+def _office_of(title: Ent) -> tuple:
+    """What a title says, whatever its clitics: head, organisation, country, portfolio."""
+    org = title.data.get("org")
+    return (title.data.get("head"), org.key if org is not None else None, title.data.get("country"),
+            title.data.get("portfolio"))
 
 
 def _overlapping(spans: list[Ent], others: list[Ent]) -> list[Ent]:
