@@ -592,3 +592,18 @@ def test_a_title_alone_is_the_head_of_government_named_first_not_his_adviser():
     assert army and all("سمير الحداد" in _people(d, m) for m in army)
     envoy = [m for m in d["meetings"] if "ماريو بيلان" in _people(d, m)]
     assert envoy and all("سمير الحداد" in _people(d, m) for m in envoy)
+
+
+NAMED_MEETINGS_EN = (
+    "Ministers gather in Accra\n\n"
+    "ACCRA, March 3 - A week of regional meetings opened in Accra on Monday. The programme included the "
+    "ECOWAS Council of Ministers Meeting, the West African Energy Forum Meeting and the Joint Meeting of "
+    "Trade and Finance Ministers, chaired by Ghanaian Trade Minister Kwame Boateng.\n"
+)
+
+
+def test_a_list_of_named_meetings_is_one_meeting_each():
+    d = graphbuild.extract(NAMED_MEETINGS_EN, lang="en")
+    labels = [m["label"].lower() for m in d["meetings"]]
+    assert len(d["meetings"]) >= 3, labels
+    assert sum(1 for m in labels if "energy forum" in m or "joint meeting" in m or "ecowas" in m) >= 3, labels

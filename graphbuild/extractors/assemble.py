@@ -231,7 +231,7 @@ class Assembler:
         if country and not d.fixed_persons and not beside:
             mcountries.add(country)  # the host; talks held in a third country's capital do not make it a party
         topics = sorted({t.key for t in (ad.get("TOPIC") if single else ad.in_sentences("TOPIC", d.sentences))})
-        label = self._label(ad, d.mentions[0])
+        label = self._label(ad, d.mentions[0], d.named_by)
         dv = date.data.get("value") if date is not None else None
         end = date.data.get("end") if date is not None else None
         if dv and not end and d.duration and d.duration > 1:
@@ -423,8 +423,14 @@ class Assembler:
             end += 1
         return end
 
-    def _label(self, ad: AnalysedDoc, trig: Ent) -> str:
+    def _label(self, ad: AnalysedDoc, trig: Ent, named_by: tuple[int, Ent] | None = None) -> str:
+        """The meeting word and the words that name it; a meeting with a name of its own ("the ASEAN
+        Coordinating Council Meeting") is called by it."""
         toks = ad.tokens
+        if named_by is not None:
+            start, trig = named_by
+            s, e = toks[start].start, toks[self._label_end(ad, trig) - 1].end
+            return " ".join(ad.doc.text[s:e].split())
         s, e = toks[trig.start].start, toks[self._label_end(ad, trig) - 1].end
         return " ".join(ad.doc.text[s:e].split())
 

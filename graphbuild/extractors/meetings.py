@@ -15,6 +15,7 @@ from typing import TypeVar
 
 from ..lang import arabic
 from ..reference import organisations
+from ..text import fold
 from .base import AnalysedDoc, Ent
 from .lexicon import Match, PhraseMatcher
 
@@ -44,6 +45,8 @@ class MeetingDraft:
     recalled: bool = False  # an earlier meeting the story is dated by: its clause is the rest of its sentence
     level: str | None = None  # the rank the body sat at ("على مستوى المندوبين"): two ranks, two meetings
     handed_on: set[int] = field(default_factory=set)  # where the countries of encounters split off it start
+    name: str | None = None  # a meeting's own name ("the ASEAN Coordinating Council Meeting"): two names, two meetings
+    named_by: tuple[int, Ent] | None = None  # where that name starts, and the meeting word that ends it
 
     def has_mention(self, key: str) -> bool:
         """Is one of its meeting words of type ``key``? Kept as a set, extended as mentions are appended
@@ -723,6 +726,8 @@ class MeetingAssembler:
             "date": near_date,
             "duration": durations[0].data["days"] if durations else None,
             "future": future,
+            "name": (named := _event_name(ad, trig, sent)) and named[0],
+            "named_by": named and (named[1], trig),
         }
 
     @staticmethod
@@ -799,6 +804,8 @@ class MeetingAssembler:
             return False  # "… and will meet again in Madrid": a planned meeting is not the one reported
         if local["ordinal"] and d.ordinal and local["ordinal"] != d.ordinal:
             return False
+        if local["name"] and d.name and local["name"] != d.name:
+            return False  # "the A Ministers' Meeting, the B Council Meeting and the C Summit": three meetings
         if local["level"] and d.level and local["level"] != d.level:
             return False  # the delegates' session, then the ministers' one
         if local["city_attached"] and d.city and d.city_attached and local["city_attached"].key != d.city.key:
@@ -819,6 +826,8 @@ class MeetingAssembler:
             d.named |= _sentence_keys(ad, sent)
         d.ordinal = d.ordinal or local["ordinal"]
         d.level = d.level or local["level"]
+        if local["name"] and not d.name:
+            d.name, d.named_by = local["name"], local["named_by"]
         if local["city_attached"] is not None and not d.city_attached:
             d.city, d.city_attached = local["city_attached"], True
             d.city_first = not d.mentions[:-1]  # the city came with the first mention
@@ -881,6 +890,34 @@ def _cue_after(ad: AnalysedDoc, trig: Ent, sent: int, cues: PhraseMatcher, reach
         if k in starts and (m := cues.match_at(toks, k)) and accept(m):
             return m
     return None
+
+
+NAME_JOINERS = frozenset("()'’-&")  # what may sit inside a meeting's name between its capitalised words
+
+
+def _event_name(ad: AnalysedDoc, trig: Ent, sent: int) -> tuple[str, int] | None:
+    """The name a capitalised meeting word closes ("ASEAN Foreign Ministers' Meeting", "the 30th APSC
+    Council Meeting"): its capitalised words before it, in a script with capitals and outside the
+    headline (written in title case), with the token it starts at; None for a plain meeting word."""
+    toks = ad.tokens
+    title = ad.layout.title
+    if not ad.lang.profile.cased or not toks[trig.start].is_upper_initial or (
+            title is not None and title[0] <= toks[trig.start].start < title[1]):
+        return None
+    k, words = trig.start - 1, []
+    while k >= 0 and toks[k].sent == sent and (toks[k].is_upper_initial or toks[k].text in NAME_JOINERS
+                                               or toks[k].text in ("'s", "’s")):
+        words.append(toks[k])
+        k -= 1
+    named = [t for t in words if t.is_upper_initial]
+    if not named or (len(named) == 1 and (k < 0 or toks[k].sent != sent)):
+        return None  # "Meeting" opening a sentence, or one capitalised word before it there
+    articles = ad.lang.word_set("articles")
+    while words and (not words[-1].is_upper_initial or words[-1].text in articles):
+        words.pop()  # the name opens on a capital, not on a joiner or a sentence's "La"
+    if not words:
+        return None
+    return " ".join(t.text for t in reversed(words)) + " " + fold(ad.surface(trig)), words[-1].i
 
 
 def _calls_right_after(d: MeetingDraft, trig: Ent) -> bool:
