@@ -53,3 +53,16 @@ def test_participations_have_dates_places_and_bodies(kg):
     assert {"organisation", "country", "city", "date", "role_en", "side"} <= set(parts.columns)
     assert pd.api.types.is_datetime64_any_dtype(parts["date"])
     assert (parts["country"] == "MA").any()
+
+
+def test_evidence_gives_each_fact_with_its_file_and_sentence(kg):
+    meeting = kg.meetings(person="Dkhissi").iloc[0]["id"]
+    ev = kg.evidence(meeting)
+    parts = ev[ev["relation"] == "participated_in"]
+    assert {"name", "role", "source", "lang", "sentence"} <= set(ev.columns)
+    dkhissi = parts[parts["name"].str.contains("Dkhissi")]
+    assert not dkhissi.empty and dkhissi["sentence"].notna().all()
+    for _, row in dkhissi.iterrows():  # the sentence holds the span the fact came from
+        assert row["sentence"] and kg.sentence(row["article"], row["start"], row["end"]) == row["sentence"]
+    assert set(parts["lang"]) >= {"ar", "en"} and not ev["source"].str.contains("/").any()
+    assert kg.evidence("Mohamed Dkhissi")["node"].str.startswith("meeting:").any()  # a name works too

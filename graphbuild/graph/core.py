@@ -118,6 +118,11 @@ class KnowledgeGraph(GraphStore):
         """Every person, organisation, country, city and meeting, one row each (the table others join on ``id``)."""
         return query.entities(self)
 
+    def evidence(self, node: str):
+        """Where each fact about a node (an id or a name) comes from: the other node, the relation, the
+        role, the article and its file, and the sentence that says it."""
+        return query.evidence(self, node)
+
     def mentions(self):
         """One row per article, entity and character span that names it, with the words there where known."""
         return query.mentions(self)

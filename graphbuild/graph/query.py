@@ -286,6 +286,41 @@ def participations(kg: GraphStore):
     return df
 
 
+def evidence(kg: GraphStore, node: str):
+    """Where each fact about a node comes from: one row per edge that touches it and per source span,
+    with the node at the other end, the relation, the role, the article (its file and language) and
+    the sentence that says it, so that an analyst can check every claim against its text."""
+    import pandas as pd
+
+    nid = node if node in kg.g else find(kg, node)
+    rows = []
+    for u, v, d in list(kg.g.in_edges(nid, data=True)) + list(kg.g.out_edges(nid, data=True)):
+        other = u if v == nid else v
+        if d["type"] == "mentions" or kg.g.nodes[other]["type"] == "article":
+            continue
+        for article, start, end in d.get("sources", []):
+            info = kg.articles.get(article, {})
+            sentence = None
+            if start >= 0:
+                for a, b in info.get("sentences", []):
+                    if a <= start and end <= b:
+                        sentence = info.get("sentence_text", {}).get(f"{a}-{b}")
+                        break
+            rows.append({"node": other, "name": name_of(kg, other), "type": kg.g.nodes[other]["type"],
+                         "relation": d["type"], "role": d.get("role_en") or d.get("role"), "article": article,
+                         "source": _source_name(info.get("source"), article), "lang": info.get("lang"),
+                         "start": start, "end": end, "sentence": sentence})
+    columns = ["node", "name", "type", "relation", "role", "article", "source", "lang", "start", "end", "sentence"]
+    rows.sort(key=lambda r: (r["type"], r["name"] or "", r["relation"], r["article"], r["start"]))
+    return pd.DataFrame(rows, columns=columns).drop_duplicates().reset_index(drop=True)
+
+
+def _source_name(source: str | None, article: str) -> str:
+    """The file an article came from, without its folders; a JSON Lines record as 'file.jsonl#id'."""
+    name = (source or article).replace("\\", "/").rsplit("/", 1)[-1]
+    return name.split(":")[0] + "#" + article if ".jsonl:" in name else name
+
+
 ENTITY_TYPES = ("person", "organisation", "country", "city", "meeting")
 ENTITY_ATTRIBUTES = ("name_en", "name_fr", "name_ar", "name_latin", "acronym", "iso2", "country", "wikidata",
                      "geonames", "latitude", "longitude")  # the node attributes the entities table copies
