@@ -54,6 +54,18 @@ def test_a_delegation_is_not_a_town():
     assert [c["name"] for c in ext["cities"]] == ["الرباط"]
 
 
+def test_a_plural_title_gives_each_listed_name_the_title_of_its_country():
+    ar = graphbuild.extract("وتعرف القمة مشاركة الرؤساء الغاني كوفي منساه والسنغالي أمادو كوليبالي والنيجري "
+                            "ماهامان سالي.", lang="ar")
+    roles = {p["name"]: {(r["title_en"], r["country"]) for r in p["roles"]} for p in ar["persons"]}
+    assert ("president (Ghana)", "GH") in roles["كوفي منساه"]
+    assert ("president (Senegal)", "SN") in roles["أمادو كوليبالي"]
+    fr = graphbuild.extract("Le sommet verra la participation des Présidents ghanéen, Kofi Mensah, président en "
+                            "exercice de la CEDEAO, malien Amadou Coulibaly, ainsi que du ministre.", lang="fr")
+    roles = {p["name"]: {r["country"] for r in p["roles"]} for p in fr["persons"]}
+    assert "GH" in roles["Kofi Mensah"] and "ML" in roles["Amadou Coulibaly"]
+
+
 def test_apposition_after_the_name_in_a_list():
     found = persons("التقى سعيد المرابط، وزير الداخلية، وماريو بيانكي، وزير الداخلية الإيطالي، بمدينة طنجة.", "ar")
     assert found["سعيد المرابط"] == ["وزير الداخلية"]

@@ -15,7 +15,7 @@ from importlib import resources
 
 from ..lang import arabic
 from ..reference import cities
-from ..text import Token, token_variants
+from ..text import Token, fold, token_variants
 from .base import AnalysedDoc, Ent
 
 
@@ -756,6 +756,57 @@ class PersonFinder:
             # (not an office someone else holds: "اطلع البيسري رئيس الحكومة" briefs the head of government)
             ad.add(Ent("PERSON", i, i + 1, full, {"titles": after, "cue": "short", "name": t.raw,
                                                    "near": after[0] if after else None}))
+
+
+class ListedTitles:
+    """A plural title, then country adjectives each with a name ("الرؤساء المصري X والتشادي Y", "des
+    Présidents égyptien, X, tchadien Y"): each name holds the title for its own country. Runs once every
+    finder of names (rules, model, tagger) has written."""
+
+    name = "listed_titles"
+
+    def __call__(self, ad: AnalysedDoc) -> None:
+        plural = {fold(k): v for k, v in (ad.lang.raw.get("plural_titles") or {}).items()}
+        if not plural:
+            return
+        toks = ad.tokens
+        joiners = ad.lang.word_set("and_words") | ad.lang.word_set("articles") | {","}
+        for i, t in enumerate(toks):
+            gloss = next((plural[v] for v in (t.text, *t.variants) if v in plural), None)
+            if gloss is None or not ad.allowed[i]:
+                continue
+            j, n = i + 1, len(toks)
+            while j < n and toks[j].sent == t.sent:
+                while j < n and toks[j].text in joiners and toks[j].sent == t.sent:
+                    j += 1
+                country = ad.starting_at("COUNTRY", j) if j < n else None
+                if country is None:
+                    break
+                k = country.end + (1 if country.end < n and toks[country.end].text == "," else 0)
+                person = next((p for x in (k, k + 1) if x < n and (p := ad.starting_at("PERSON", x))), None)
+                if person is None:  # a name the finders missed: the list may go on after it
+                    nxt = _next_listed(ad, k + 1, joiners) if k + 1 < n else k
+                    if nxt <= k + 1 or not ad.starting_at("COUNTRY", nxt):
+                        break
+                    j = nxt
+                    continue
+                title = ad.add(Ent("TITLE", i, i + 1, None, {"head": gloss, "org": None, "country": country.key,
+                                                            "portfolio": None, "plural": True}), claim=False)
+                person.data["titles"] = list(person.data.get("titles") or []) + [title]
+                person.data["near"] = person.data.get("near") or title
+                j = _next_listed(ad, person.end, joiners)
+
+
+def _next_listed(ad: AnalysedDoc, j: int, joiners: frozenset[str]) -> int:
+    """Past what a listed name may carry before the next item ("X, président en exercice de l'UA, tchadien
+    Y"): to the next country adjective within a few words, or where the list stops."""
+    toks = ad.tokens
+    for k in range(j, min(len(toks), j + 16)):
+        if toks[k].sent != toks[j - 1].sent or ad.starting_at("PERSON", k):
+            return k
+        if ad.starting_at("COUNTRY", k) and (toks[k - 1].text in joiners or ad.lang.profile.cased is False):
+            return k
+    return j
 
 
 def _office_of(title: Ent) -> tuple:

@@ -11,7 +11,7 @@ from .assemble import Assembler
 from .base import AnalysedDoc, Component
 from .dates import DateFinder, DurationFinder, PageDate
 from .meetings import MeetingAssembler, TriggerFinder
-from .persons import PersonFinder, TitleFinder, common_words
+from .persons import ListedTitles, PersonFinder, TitleFinder, common_words
 from .places import CityGazetteer, CountryGazetteer, MinistryNames, OrganisationGazetteer, OrganisationPatterns
 from .resources import LANGS, lang_data
 from .topics import TopicFinder
@@ -45,6 +45,7 @@ def default_components(tagger: bool = True, statistical: Component | bool = True
         TitleFinder(),
         PersonFinder(),
         TopicFinder(),
+        ListedTitles(),
         TriggerFinder(),
         MeetingAssembler(),
     ]

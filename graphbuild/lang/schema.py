@@ -106,6 +106,9 @@ KEYS: dict[str, Key] = {
                        "the venue, whatever the dateline says", False),
     "recall_cues": _list("'days after', 'أياما بعد' right before a meeting word: an earlier meeting the story is "
                          "dated by, mentioned in passing", False),
+    "plural_titles": _map("a plural title word → its singular's gloss ('الرؤساء', 'présidents': president): each "
+                          "of the country adjectives and names listed after it holds that title for its country",
+                          False),
     "level_cues": _list("'at the level of', 'على مستوى': the rank a body sits at follows; a session at another "
                         "rank is another meeting", False),
     "not_venue_cues": _list("words that make a place no venue (headquarters of, based in)"),
