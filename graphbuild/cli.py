@@ -211,7 +211,7 @@ def _pipeline(ner: str | None):
 def cmd_extract(args: argparse.Namespace) -> int:
     from .ingest import read
 
-    items = list(read([args.input]))
+    items = list(read([args.input], lang=args.lang))  # --lang: the language is not detected first
     good = [i for i in items if i.article is not None]
     if not good:
         reason = items[0].reason if items else "nothing to read"

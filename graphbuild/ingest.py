@@ -321,7 +321,7 @@ def make_article(text: str, *, source: str, fmt: str, id: str | None = None, tit
 # ---------------------------------------------------------------------------
 # formats
 
-def read_html(html: str, source: str) -> Article:
+def read_html(html: str, source: str, lang: str | None = None) -> Article:
     import trafilatura
 
     found = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False,
@@ -333,7 +333,7 @@ def read_html(html: str, source: str) -> Article:
     author = doc.get("author") or ""
     authors = [a.strip() for a in re.split(r";|,| and | et ", author) if a.strip()] if author else []
     return make_article(text, source=source, fmt="html", title=doc.get("title"), url=doc.get("url"),
-                        published=doc.get("date"), authors=authors)
+                        published=doc.get("date"), authors=authors, lang=lang)
 
 
 def _record_article(rec: dict, source: str) -> Article:
@@ -460,8 +460,9 @@ def _record_item(rec, src: str) -> Item:
         return Item(src, "failed", reason=f"malformed record: {type(exc).__name__}: {exc}")
 
 
-def read_bytes(data: bytes, source: str, suffix: str) -> Iterator[Item]:
-    """Everything in one file's bytes, as report items."""
+def read_bytes(data: bytes, source: str, suffix: str, lang: str | None = None) -> Iterator[Item]:
+    """Everything in one file's bytes, as report items. ``lang``: the language of a text or HTML page, given
+    instead of detected (a JSON record says its own)."""
     if not data.strip():
         yield Item(source, "skipped", reason="empty file")
         return
@@ -483,7 +484,8 @@ def read_bytes(data: bytes, source: str, suffix: str) -> Iterator[Item]:
             yield item
         return
     try:
-        article = read_html(text, source) if kind == "html" else make_article(text, source=source, fmt="txt")
+        article = read_html(text, source, lang) if kind == "html" else make_article(text, source=source, fmt="txt",
+                                                                                   lang=lang)
     except IngestError as exc:
         yield Item(source, "failed", reason=str(exc), warnings=warnings)
         return
@@ -562,15 +564,15 @@ def _safely(items: Iterator[Item], source: str) -> Iterator[Item]:
         yield Item(source, "failed", reason=f"could not read: {type(exc).__name__}: {exc}")
 
 
-def read(paths: Iterable[str | Path], stdin=None) -> Iterator[Item]:
-    """Every article (or failure) in the given files, folders or ``-``."""
+def read(paths: Iterable[str | Path], stdin=None, lang: str | None = None) -> Iterator[Item]:
+    """Every article (or failure) in the given files, folders or ``-`` (``lang``: see ``read_bytes``)."""
     for source, path, error in _expand(paths):
         if error is not None:
             yield Item(source, "failed", reason=f"cannot read folder: {error.strerror or error}")
             continue
         if path is None:
             stream = stdin if stdin is not None else sys.stdin.buffer
-            yield from _safely(read_bytes(stream.read(MAX_BYTES + 1), "<stdin>", ".stdin"), "<stdin>")
+            yield from _safely(read_bytes(stream.read(MAX_BYTES + 1), "<stdin>", ".stdin", lang), "<stdin>")
             continue
         suffix = path.suffix.lower()
         if not path.exists():
@@ -592,7 +594,7 @@ def read(paths: Iterable[str | Path], stdin=None) -> Iterator[Item]:
         except OSError as exc:
             yield Item(source, "failed", reason=f"cannot read: {exc.strerror or exc}")
             continue
-        yield from _safely(streamed if streamed is not None else read_bytes(data, source, suffix), source)
+        yield from _safely(streamed if streamed is not None else read_bytes(data, source, suffix, lang), source)
 
 
 def _read_at_most(path: Path, limit: int) -> bytes:
@@ -608,13 +610,14 @@ def _is_file(s: str) -> bool:
         return False
 
 
-def read_one(path_or_text: str | Path) -> Article:
-    """One article from a path, or from text given directly (API convenience)."""
+def read_one(path_or_text: str | Path, lang: str | None = None) -> Article:
+    """One article from a path, or from text given directly (API convenience). ``lang``: its language,
+    given instead of detected (see ``read_bytes``)."""
     if isinstance(path_or_text, Path) or (isinstance(path_or_text, str) and "\n" not in path_or_text
                                            and _is_file(path_or_text)):
-        items = list(read([path_or_text]))
+        items = list(read([path_or_text], lang=lang))
     else:
-        items = [Item("<text>", "read", make_article(str(path_or_text), source="<text>", fmt="txt"))]
+        items = [Item("<text>", "read", make_article(str(path_or_text), source="<text>", fmt="txt", lang=lang))]
     good = [i for i in items if i.article is not None]
     if not good:
         reason = items[0].reason if items else "nothing to read"

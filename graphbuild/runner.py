@@ -426,7 +426,12 @@ def _build_into(work: Path, out: Path, inputs, pipeline, formats, show_progress,
 
     def keep(d: dict) -> None:
         path = ext_dir / f"{d['article']['id']}.json"
-        write_text(path, dump_json(d))
+        text = cache.text_of(d) if cache is not None else None  # a re-used file, its bytes unchanged
+        if text is None:
+            text = dump_json(d)
+        write_text(path, text)
+        if cache is not None:
+            cache.wrote(d["article"]["id"], text)
         kept_files[path] = None
 
     def drop(entry: ReportEntry) -> None:  # a copy of the article with a smaller source came later

@@ -81,3 +81,78 @@ def test_into_needs_an_existing_output(tmp_path):
     (tmp_path / "plain").mkdir()
     res = run_cli("build", str(ARTICLES[0]), "--into", str(tmp_path / "plain"))
     assert res.returncode == 2 and b"cache.json" in res.stderr
+
+
+def _rules_build(inputs: list[str], out: Path, **kw) -> None:
+    from graphbuild.runner import run_build
+
+    report, _ = run_build(inputs, out, formats=["json"], show_progress=False, ner="none", **kw)
+    assert report.ok
+
+
+def test_reused_files_are_copied_not_serialised_again(tmp_path, monkeypatch):
+    """A re-used extraction whose file still has the bytes the previous build wrote is written as it is:
+    dump_json runs for no extraction, and the output is the one a build that serialises them gives."""
+    import graphbuild.runner as runner
+
+    corpus = _corpus(tmp_path, ARTICLES[:3], "corpus")
+    out = tmp_path / "out"
+    _rules_build([str(corpus)], out)
+    first = {p.name: p.read_bytes() for p in (out / "extractions").iterdir()}
+    first_cache = (out / "cache.json").read_bytes()
+    assert set(json.loads(first_cache)["extractions"]) == {p.removesuffix(".json") for p in first}
+    serialised: list[str] = []
+    real = runner.dump_json
+
+    def counting(obj):
+        if isinstance(obj, dict) and "persons" in obj:
+            serialised.append(obj["article"]["id"])
+        return real(obj)
+
+    monkeypatch.setattr(runner, "dump_json", counting)
+    _rules_build([str(corpus)], out)
+    assert serialised == []
+    assert {p.name: p.read_bytes() for p in (out / "extractions").iterdir()} == first
+    assert (out / "cache.json").read_bytes() == first_cache
+
+
+def test_an_edited_extraction_file_is_serialised_again(tmp_path):
+    """A file whose bytes are not the ones recorded (reformatted by hand, or from an output whose cache.json
+    has no digests) is parsed and written by dump_json, as before: the same bytes as a first build."""
+    corpus = _corpus(tmp_path, ARTICLES[:2], "corpus")
+    out = tmp_path / "out"
+    _rules_build([str(corpus)], out)
+    first = {p.name: p.read_bytes() for p in (out / "extractions").iterdir()}
+    edited = sorted((out / "extractions").iterdir())[0]
+    edited.write_text(json.dumps(json.loads(edited.read_text(encoding="utf-8"))), encoding="utf-8")  # one line
+    _rules_build([str(corpus)], out)
+    assert _summary(out)["reused"] == 2
+    assert {p.name: p.read_bytes() for p in (out / "extractions").iterdir()} == first
+    cache = json.loads((out / "cache.json").read_text(encoding="utf-8"))
+    del cache["extractions"]  # as an output of an earlier version wrote it
+    (out / "cache.json").write_text(json.dumps(cache), encoding="utf-8")
+    _rules_build([str(corpus)], out)
+    assert _summary(out)["reused"] == 2
+    assert {p.name: p.read_bytes() for p in (out / "extractions").iterdir()} == first
+    assert "extractions" in json.loads((out / "cache.json").read_text(encoding="utf-8"))
+
+
+def test_graphml_and_gexf_from_one_flat_copy(tmp_path):
+    """write_all makes the scalar copy once for GraphML and GEXF: the files are those each writer makes alone."""
+    from graphbuild.export import write_all
+    from graphbuild.export.graphfiles import write_gexf, write_graphml
+    from graphbuild.graph import KnowledgeGraph
+    from graphbuild.runner import make_pipeline
+
+    pipeline = make_pipeline("none")
+    kg = KnowledgeGraph()
+    for p in ARTICLES[:3]:
+        from graphbuild.ingest import read_one
+
+        article = read_one(p)
+        kg.add_extraction(pipeline(article).to_dict(), text=article.text)
+    write_all(kg, tmp_path / "both", formats=["graphml", "gexf"])
+    alone = tmp_path / "alone"
+    alone.mkdir()
+    assert (tmp_path / "both" / "graph.graphml").read_bytes() == write_graphml(kg, alone / "g.graphml").read_bytes()
+    assert (tmp_path / "both" / "graph.gexf").read_bytes() == write_gexf(kg, alone / "g.gexf").read_bytes()

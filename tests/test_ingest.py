@@ -133,6 +133,26 @@ def test_language_detection_and_stable_ids():
     assert content_id(EN) != content_id(FR)
 
 
+def test_a_given_language_is_not_detected(tmp_path, monkeypatch):
+    """``extract(text, lang=…)``, ``read_one(…, lang=…)`` and ``extract FILE --lang`` take the language given
+    and never run the detector; without it the language is detected as before."""
+    import graphbuild
+    import graphbuild.ingest as ingest
+
+    told: list[str] = []
+    real = ingest.detect_language
+    monkeypatch.setattr(ingest, "detect_language", lambda text: told.append(text) or real(text))
+    path = tmp_path / "a.txt"
+    path.write_text(EN, encoding="utf-8")
+    assert ingest.read_one(EN, lang="fr").lang == "fr"
+    assert ingest.read_one(path, lang="fr").lang == "fr"
+    assert [i.article.lang for i in ingest.read([path], lang="fr")] == ["fr"]
+    given = graphbuild.extract(EN, lang="en", ner="none")
+    assert told == []
+    assert graphbuild.extract(EN, ner="none") == given and len(told) == 1
+    assert ingest.read_one(path).lang == "en"
+
+
 @pytest.mark.slow
 def test_a_jsonl_corpus_larger_than_any_single_file_limit_is_streamed(tmp_path):
     """A 210 MB JSON Lines file (over the 200 MB whole-file limit) is read a record at a time;

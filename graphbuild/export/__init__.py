@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .graphfiles import write_gexf, write_graphml, write_node_link
+from .graphfiles import flat_graph, write_gexf, write_graphml, write_node_link
 from .tables import FORMATS as TABLE_FORMATS
 from .tables import missing_library, write_tables
 
@@ -51,12 +51,15 @@ def write_all(kg: KnowledgeGraph, out: Path, formats: Iterable[str] | str | None
     if "json" in formats:
         with clock("json"):
             written["json"] = str(write_node_link(kg, out / "graph.json"))
+    flat = None  # the scalar-attribute copy GraphML and GEXF both write, made once (counted in graphml)
     if "graphml" in formats:
         with clock("graphml"):
-            written["graphml"] = str(write_graphml(kg, out / "graph.graphml"))
+            flat = flat_graph(kg) if "gexf" in formats else None
+            written["graphml"] = str(write_graphml(kg, out / "graph.graphml", flat))
     if "gexf" in formats:
         with clock("gexf"):
-            written["gexf"] = str(write_gexf(kg, out / "graph.gexf"))
+            written["gexf"] = str(write_gexf(kg, out / "graph.gexf", flat))
+    del flat
     rdf_formats = [f for f in formats if f in ("ttl", "nt", "jsonld", "trig", "nq")]
     if rdf_formats:
         from .rdf import write_rdf

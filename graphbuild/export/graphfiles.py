@@ -39,18 +39,19 @@ def write_node_link(kg: KnowledgeGraph, path: Path) -> Path:
     return path
 
 
-def write_graphml(kg: KnowledgeGraph, path: Path) -> Path:
-    nx.write_graphml(flat_graph(kg), path, encoding="utf-8", prettyprint=True)
+def write_graphml(kg: KnowledgeGraph, path: Path, flat: nx.MultiDiGraph | None = None) -> Path:
+    """``flat``: the graph's ``flat_graph`` when the caller already made it (GraphML and GEXF share it)."""
+    nx.write_graphml(flat if flat is not None else flat_graph(kg), path, encoding="utf-8", prettyprint=True)
     return path
 
 
-def write_gexf(kg: KnowledgeGraph, path: Path) -> Path:
+def write_gexf(kg: KnowledgeGraph, path: Path, flat: nx.MultiDiGraph | None = None) -> Path:
     """GEXF without networkx's ``lastmodifieddate`` (today's date), so that a rebuild is byte-identical."""
     writer = nx.readwrite.gexf.GEXFWriter(encoding="utf-8", prettyprint=True)
     meta = writer.xml.find("meta")
     if meta is not None:
         meta.attrib.pop("lastmodifieddate", None)
-    writer.add_graph(flat_graph(kg))
+    writer.add_graph(flat if flat is not None else flat_graph(kg))
     with open(path, "wb") as fh:
         writer.write(fh)
     return path
