@@ -50,7 +50,15 @@ def decode(data: bytes) -> tuple[str, str, list[str]]:
     if not data:
         return "", "empty", []
     decoded = _decode_marked(data) or _decode_utf8(data)
-    return decoded if decoded is not None else _decode_detected(data)
+    if decoded is not None:
+        return decoded
+    try:
+        return _decode_detected(data)
+    except IngestError:  # no one encoding reads it all: a short UTF-8 title above a legacy body, say
+        mixed = _decode_utf8(data, utf8_lines=1)
+        if mixed is None:
+            raise
+        return mixed
 
 
 _BOMS = (  # longest first: a UTF-32-LE mark begins with the UTF-16-LE one
@@ -67,6 +75,9 @@ def _decode_marked(data: bytes) -> tuple[str, str, list[str]] | None:
         if data.startswith(bom):
             return _decode_wide(data[len(bom):], encoding)
     sample = data[:4096]
+    utf32 = _utf32_without_bom(sample)
+    if utf32:
+        return _decode_wide(data, utf32)
     utf16 = _utf16_without_bom(sample)
     if utf16:
         try:
@@ -91,10 +102,11 @@ def _decode_wide(data: bytes, encoding: str) -> tuple[str, str, list[str]]:
         raise IngestError(f"invalid {encoding[:6].upper()} ({exc.reason} at byte {exc.start})") from None
 
 
-def _decode_utf8(data: bytes, declared: bool = False) -> tuple[str, str, list[str]] | None:
+def _decode_utf8(data: bytes, declared: bool = False, utf8_lines: int = 16) -> tuple[str, str, list[str]] | None:
     """UTF-8, forgiving a character cut at the end, a few bad bytes in real text, and lines written in
     another encoding when the file is UTF-8 elsewhere (``declared`` by its BOM, or shown by its other
-    lines); None if it is not UTF-8."""
+    lines: ``utf8_lines`` non-ASCII characters at least, fewer when no one encoding reads the whole file);
+    None if it is not UTF-8."""
     encoding = "utf-8-sig" if declared else "utf-8"
     try:
         return data.decode("utf-8"), encoding, []
@@ -109,7 +121,7 @@ def _decode_utf8(data: bytes, declared: bool = False) -> tuple[str, str, list[st
                 pass
     lines = [_Line(raw) for raw in data.splitlines(keepends=True)]
     legacy = [n for n, line in enumerate(lines) if line.legacy]
-    if legacy and (declared or sum(line.utf8_chars for line in lines if line.clean) >= 16):
+    if legacy and (declared or sum(line.utf8_chars for line in lines if line.clean) >= utf8_lines):
         return _decode_mixed(lines, legacy, encoding)
     text = "".join(line.text for line in lines)
     bad = sum(line.bad for line in lines)
@@ -166,6 +178,23 @@ def _decode_detected(data: bytes) -> tuple[str, str, list[str]]:
     if _control_share(text) > 0.05:
         raise IngestError("binary data (too many control characters), not text")
     return text, enc, [f"decoded as {enc}"] if enc not in ("ascii", "utf_8") else []
+
+
+def _utf32_without_bom(sample: bytes) -> str | None:
+    """UTF-32 text has two NUL bytes in every four (the high half of each character, all of the Basic
+    Multilingual Plane) and a non-NUL low byte: at the end of each unit (big-endian) or its start (little)."""
+    units = [sample[i:i + 4] for i in range(0, len(sample) - len(sample) % 4, 4)]
+    if len(units) < 4:
+        return None
+
+    def share(test) -> float:
+        return sum(1 for u in units if test(u)) / len(units)
+
+    if share(lambda u: u[2] == u[3] == 0 and (u[0] or u[1])) > 0.95:
+        return "utf-32-le"
+    if share(lambda u: u[0] == u[1] == 0 and (u[2] or u[3])) > 0.95:
+        return "utf-32-be"
+    return None
 
 
 def _utf16_without_bom(sample: bytes) -> str | None:

@@ -194,11 +194,19 @@ def _supersede(entry: ReportEntry, report: RunReport, undo: Callable[[ReportEntr
 
 
 def _record(entry: ReportEntry, outcome: tuple, on_extraction: Callable[[dict], None]) -> None:
+    """The outcome in the report, and a done article's extraction handed on (written). What cannot be
+    written of one article fails that article; an output that cannot be written (OSError: a full disk, a
+    folder gone read-only) stops the build, since no later article could be written either."""
     status, reason, d, counts = outcome
     entry.status, entry.reason, entry.counts = status, reason, counts
     if d is not None:
         entry.warnings += d["article"].get("warnings", [])
-        on_extraction(d)
+        try:
+            on_extraction(d)
+        except OSError:
+            raise
+        except Exception as exc:  # one article's data never stops the others being written
+            entry.status, entry.reason, entry.counts = "failed", f"write error: {type(exc).__name__}: {exc}", {}
 
 
 def extract_items(items: Iterable[Item], pipeline: Pipeline,
@@ -235,7 +243,7 @@ def extract_items(items: Iterable[Item], pipeline: Pipeline,
             _record(entry, outcome, on_extraction)
             entry.outcome = "extracted"
             report.extracted += 1
-            if cache is not None and outcome[0] == "done":
+            if cache is not None and entry.status == "done":
                 cache.remember(art)
             if progress:
                 progress()
@@ -298,7 +306,7 @@ def extract_with_dask(items: Iterable[Item], report: RunReport, on_extraction: C
         _record(entry, outcome, on_extraction)
         entry.outcome = "extracted"
         report.extracted += 1
-        if cache is not None and outcome[0] == "done":
+        if cache is not None and entry.status == "done":
             cache.remember(art)
 
 
@@ -309,7 +317,8 @@ def _reuse(entry: ReportEntry, art, previous: dict, report: RunReport, cache: Ex
     _record(entry, ("done", None, previous, counts), on_extraction)
     entry.outcome = "reused"
     report.reused += 1
-    cache.remember(art)
+    if entry.status == "done":
+        cache.remember(art)
 
 
 def _undoing(cache: ExtractionCache | None,
@@ -336,8 +345,12 @@ def dump_json(obj: Any) -> str:
 def write_text(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)  # nothing half-written is left behind
+        raise
 
 
 def merge_extractions(paths: Iterable[Path], failed: dict[str, str] | None = None) -> Any:

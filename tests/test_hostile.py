@@ -215,6 +215,28 @@ def test_utf32_and_utf16_with_a_bom_are_decoded(encoding):
     assert detect_language(decode((bom + EN).encode(encoding))[0]) == "en"  # not 'af' from NUL-strewn text
 
 
+@pytest.mark.parametrize("encoding", ["utf-32-le", "utf-32-be"])
+def test_utf32_without_a_bom_is_decoded(encoding):
+    """Two NULs in every four bytes: UTF-32, not UTF-16 with NUL characters ('language oc' before)."""
+    from graphbuild.ingest import decode, detect_language
+
+    for text in (EN, AR + EN):
+        assert decode(text.encode(encoding))[:2] == (text, "utf-32")
+    assert detect_language(decode(EN.encode(encoding))[0]) == "en"
+    assert decode("Rabat".encode(encoding)[:-1])[2] == ["truncated UTF-32: the incomplete last character was dropped"]
+
+
+@pytest.mark.parametrize("title", ["خبر", "عنوان الخبر"])
+def test_a_short_utf8_title_above_a_windows_1256_body_reads_both(title):
+    """Too few UTF-8 letters to call the file UTF-8, and no one encoding reads it all: each line in its own
+    (before, the file failed as 'could not detect the text encoding (binary file?)')."""
+    from graphbuild.ingest import decode
+
+    text, _enc, warnings = decode((title + "\n\n").encode() + (AR * 2).encode("cp1256"))
+    assert text == title + "\n\n" + AR * 2
+    assert warnings == ["2 line(s) not valid UTF-8 (lines 3-4) read as cp1256"]
+
+
 @pytest.mark.parametrize("marks", ["\u0301" * 3000, "".join(map(chr, range(0x300, 0x370))) * 50,
                                    "\u0300\u0301\u0302\u0308\u0327\u0331\u034f\u20dd" * 3000],
                          ids=["one-mark", "all-marks", "mixed-marks"])
@@ -561,13 +583,19 @@ def _inject(stage: str, monkeypatch) -> None:
         make = ingest.make_article
         monkeypatch.setattr(ingest, "make_article",
                             lambda text, **kw: boom() if "Boomtown" in text else make(text, **kw))
+    elif stage == "write":  # the article's extraction file: a value the JSON writer refuses, say
+        import graphbuild.runner as runner
+
+        dump = runner.dump_json
+        monkeypatch.setattr(runner, "dump_json", lambda obj: boom() if isinstance(obj, dict) and "article" in obj
+                            and "Boomtown" in str(obj) else dump(obj))
     elif stage == "merge":
         add = KnowledgeGraph.add_extraction
         monkeypatch.setattr(KnowledgeGraph, "add_extraction",
                             lambda self, ext, text=None: boom() if "Boomtown" in str(ext) else add(self, ext, text))
 
 
-@pytest.mark.parametrize("stage", ["read", "extract", "merge"])
+@pytest.mark.parametrize("stage", ["read", "extract", "write", "merge"])
 def test_a_stage_that_raises_for_one_input_costs_that_input_alone(stage, tmp_path, monkeypatch):
     from graphbuild.runner import make_pipeline, run_build
 
@@ -587,7 +615,27 @@ def test_a_stage_that_raises_for_one_input_costs_that_input_alone(stage, tmp_pat
     assert status["b.txt"][0] == "failed" and "injected" in status["b.txt"][1], status
     saved = json.loads((tmp_path / "out" / "report.json").read_text())
     assert saved["summary"]["done"] == 2 and saved["summary"]["failed"] == 1
-    kept = sorted(p.stem for p in (tmp_path / "out" / "extractions").glob("*.json"))
-    assert kept == sorted(e.article for e in report.entries if e.status == "done")  # none for the failed one
+    kept = sorted(p.name for p in (tmp_path / "out" / "extractions").iterdir())
+    assert kept == sorted(f"{e.article}.json" for e in report.entries if e.status == "done")  # none for the failed
     graph = (tmp_path / "out" / "graph.json").read_text(encoding="utf-8")
     assert "Madrid" in graph and "Boomtown" not in graph  # nothing of it half-merged
+
+
+# ---------------------------------------------------------------------------
+# the hostile corpus of issue 22, generated and checked by its script
+
+@pytest.mark.slow
+def test_the_hostile_corpus_script_handles_every_case(tmp_path):
+    """scripts/hostile_corpus.py: every input in the report with its reason, every run ending cleanly (the
+    sparse files are left to the tests above, the rules alone for time)."""
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    res = subprocess.run([sys.executable, str(ROOT / "scripts" / "hostile_corpus.py"), str(tmp_path), "--ner", "none",
+                          "--no-sparse", "--json", str(tmp_path / "figures.json")], capture_output=True, text=True,
+                         cwd=ROOT, timeout=1800)
+    figures = json.loads((tmp_path / "figures.json").read_text())
+    assert res.returncode == 0 and figures["failed"] == 0, res.stdout[-3000:] + res.stderr[-2000:]
+    assert figures["tried"] >= 50
