@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .ids import content_id, safe_id
 from .model import HEADER_DATE, Article
-from .script import arabic_share
+from .script import arabic_share, arabic_word_in
 
 TEXT_SUFFIXES = {".txt", ".text", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -121,7 +121,7 @@ def _decode_utf8(data: bytes, declared: bool = False, utf8_lines: int = 16) -> t
                 pass
     lines = [_Line(raw) for raw in data.splitlines(keepends=True)]
     legacy = [n for n, line in enumerate(lines) if line.legacy]
-    if legacy and (declared or sum(line.utf8_chars for line in lines if line.clean) >= utf8_lines):
+    if legacy and (declared or sum(line.utf8_chars for line in lines if line.clean or line.mixed) >= utf8_lines):
         return _decode_mixed(lines, legacy, encoding)
     text = "".join(line.text for line in lines)
     bad = sum(line.bad for line in lines)
@@ -142,18 +142,51 @@ class _Line:
         self.utf8_chars = sum(1 for c in self.text if c > "\x7f") - self.bad
         self.clean = self.bad == 0
         self.legacy = self.bad > self.utf8_chars
+        self.mixed = self.legacy and arabic_word_in(self.text)  # a UTF-8 Arabic word among the other bytes
+
+    @property
+    def foreign(self) -> bytes:
+        """The bytes to tell the other encoding from: the whole line, or the parts of a mixed one not UTF-8."""
+        if not self.mixed:
+            return self.raw
+        words = _NON_ASCII.findall(self.raw.decode("utf-8", errors="surrogateescape"))
+        return b" ".join(w.encode("utf-8", "surrogateescape") for w in words if _ESCAPED.search(w))
+
+    def read_as(self, legacy: str) -> str:
+        """The line in ``legacy``; a line that also holds UTF-8 words keeps them, and only its words with bytes
+        that are not UTF-8 are read in ``legacy`` (a UTF-8 title pasted before a body in a single-byte encoding).
+        Such a word is read whole in ``legacy``: two of its bytes may be UTF-8 by chance."""
+        if not (self.mixed and _single_byte(legacy)):
+            return self.raw.decode(legacy, errors="replace")
+
+        def word(m: re.Match) -> str:
+            w = m.group()
+            return w.encode("utf-8", "surrogateescape").decode(legacy, "replace") if _ESCAPED.search(w) else w
+
+        return _NON_ASCII.sub(word, self.raw.decode("utf-8", errors="surrogateescape"))
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+_ESCAPED = re.compile(r"[\udc80-\udcff]")  # a byte that is not UTF-8, as surrogateescape keeps it
+
+
+def _single_byte(encoding: str) -> bool:
+    try:
+        return len(bytes(range(128, 256)).decode(encoding, errors="replace")) == 128
+    except LookupError:
+        return False
 
 
 def _decode_mixed(lines: list[_Line], legacy: list[int], encoding: str) -> tuple[str, str, list[str]]:
     """A UTF-8 file with lines in a legacy encoding, detected over those lines together."""
-    block = b"".join(lines[n].raw for n in legacy)
+    block = b"".join(lines[n].foreign for n in legacy)
     try:
         _text, found, _ = _decode_detected(block)
     except IngestError:
         found = None
     warnings = []
     for n in legacy:
-        lines[n].text = lines[n].raw.decode(found or "utf-8", errors="replace")
+        lines[n].text = lines[n].read_as(found or "utf-8")
     if found:
         first, last = legacy[0] + 1, legacy[-1] + 1
         where = f"line {first}" if first == last else f"lines {first}-{last}"

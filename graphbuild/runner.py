@@ -469,18 +469,25 @@ def _build_into(work: Path, out: Path, inputs, pipeline, formats, show_progress,
     started_cpu = time.process_time()
     failed: dict[str, str] = {}
     kg = merge_extractions(kept_files, failed)
-    for entry in report.entries:  # what could not be merged is failed, and its extraction not kept
-        if entry.status == "done" and entry.article in failed:
-            entry.status, entry.reason, entry.counts = "failed", failed[entry.article], {}
-            (ext_dir / f"{entry.article}.json").unlink(missing_ok=True)
-            if cache is not None:
-                cache.written.pop(entry.article, None)
+    _fail_articles(failed, report, ext_dir, kept_files, cache)  # what could not be merged
     registry = keep_ids(kg, out, base_iri)
     report.timings["merge"] = time.process_time() - started_cpu
     kg.report = report
-    from .export import write_all
+    from .export import ExportError, write_all
 
-    written = write_all(kg, work, formats=formats, base_iri=base_iri, timings=report.timings)
+    while True:
+        try:
+            written = write_all(kg, work, formats=formats, base_iri=base_iri, timings=report.timings)
+            break
+        except ExportError as exc:  # a writer refuses some article's data: that article fails, not the build
+            culprits = refused_by(exc, sorted(kept_files, key=lambda p: p.stem), work / ".probe", base_iri)
+            if not culprits:
+                raise
+            failed = {path.stem: f"export error ({exc})" for path in culprits}
+            _fail_articles(failed, report, ext_dir, kept_files, cache)
+            kg = merge_extractions(kept_files)
+            registry = keep_ids(kg, out, base_iri)
+            kg.report = report
     report.peak_mb = _peak_mb()
     report.outputs.update({k: str(out / Path(v).relative_to(work)) for k, v in written.items()})
     report.outputs["extractions"] = str(out / "extractions")
@@ -491,6 +498,47 @@ def _build_into(work: Path, out: Path, inputs, pipeline, formats, show_progress,
     write_text(work / "report.json", dump_json(report.to_dict()))
     report.outputs["report"] = str(out / "report.json")
     return report, kg
+
+
+def _fail_articles(failed: dict[str, str], report: RunReport, ext_dir: Path, kept_files: dict[Path, None],
+                   cache: ExtractionCache | None) -> None:
+    """Articles the graph could not take (article id -> reason): failed in the report, their extraction
+    files not kept."""
+    for entry in report.entries:
+        if entry.status == "done" and entry.article in failed:
+            entry.status, entry.reason, entry.counts = "failed", failed[entry.article], {}
+            path = ext_dir / f"{entry.article}.json"
+            path.unlink(missing_ok=True)
+            kept_files.pop(path, None)
+            if cache is not None:
+                cache.written.pop(entry.article, None)
+
+
+def refused_by(error: Any, paths: list[Path], scratch: Path, base_iri: str | None) -> list[Path]:
+    """The extraction files whose articles make the writer of ``error`` (an ``ExportError``) fail, found
+    by writing that format alone for halves of the articles in turn (a few dozen small writes for one
+    bad article among thousands; this runs only after a writer failed). Empty when no article alone is
+    to blame (the writer fails with none, or only on a mix): the error is then the build's."""
+    from .export import ExportError, write_all
+
+    def fails(part: list[Path]) -> bool:
+        try:
+            write_all(merge_extractions(part), scratch, formats=error.formats, base_iri=base_iri)
+            return False
+        except ExportError:
+            return True
+        finally:
+            shutil.rmtree(scratch, ignore_errors=True)
+
+    def search(part: list[Path]) -> list[Path]:
+        if len(part) == 1:
+            return part
+        halves = (part[: len(part) // 2], part[len(part) // 2:])
+        return [path for half in halves if fails(half) for path in search(half)]
+
+    if not paths or fails([]):
+        return []
+    return search(paths)
 
 
 IDS_FILE = "ids.json"

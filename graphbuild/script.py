@@ -28,6 +28,17 @@ def all_arabic(s: str | None) -> bool:
     return bool(s) and all(ARABIC_FIRST <= c <= ARABIC_LAST for c in s)
 
 
+def arabic_word_in(text: str, letters: int = 3) -> bool:
+    """``letters`` Arabic letters in a row somewhere in ``text``: an Arabic word, which bytes of another
+    encoding read as UTF-8 by chance almost never make."""
+    run = 0
+    for c in text:
+        run = run + 1 if ARABIC_FIRST <= c <= ARABIC_LAST and c.isalpha() else 0
+        if run >= letters:
+            return True
+    return False
+
+
 def arabic_share(text: str) -> float:
     """The share of the letters that are Arabic script (0.0 without letters)."""
     letters = [c for c in text if c.isalpha()]

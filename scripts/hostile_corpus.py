@@ -158,6 +158,10 @@ def write_inputs(src: Path, sparse: bool) -> list[Case]:
          what="a BOM, then a Windows-1256 paragraph", check=warned("cp1256"))
     text("title-then-cp1256.txt", "عنوان\n\n".encode() + (AR * 2).encode("cp1256"),
          what="a short UTF-8 title, then a Windows-1256 body", check=warned("cp1256"))
+    one_line = "عنوان الخبر: " + AR.strip()
+    text("title-and-cp1256-on-one-line.txt", "عنوان الخبر: ".encode() + AR.strip().encode("cp1256"),
+         what="a UTF-8 title and a Windows-1256 sentence on one line",
+         check=lambda e, out: warned("cp1256")(e, out) or lang("ar", len(one_line))(e, out))
     wide = {"utf32.txt": ("Rabat talks, wide\n\n" + EN, "utf-32", "en", "UTF-32 with its BOM"),
             "utf32le-nobom.txt": ("Rabat talks\n\n" + EN, "utf-32-le", "en", "UTF-32-LE without a BOM"),
             "utf32be-nobom-ar.txt": ("خبر\n\n" + AR, "utf-32-be", "ar", "UTF-32-BE Arabic without a BOM")}

@@ -81,8 +81,20 @@ def _tree(folder) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+def _digests(folder) -> dict[str, str]:
+    import hashlib
+
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
 @pytest.mark.slow
-def test_a_build_killed_at_any_point_leaves_the_previous_output_whole(tmp_path):
+def test_a_2000_article_build_killed_at_random_points_leaves_a_whole_output(tmp_path):
+    """kill -9 at random moments of a 2,000-article build over an earlier output (one moment in each quarter
+    of the build: extracting, merging, writing, swapping in; one or two processes): the output is then
+    byte for byte either the earlier build's or the new one's, and the next build finishes it."""
+    import random
+    import shutil
     import signal
     import subprocess
     import sys
@@ -90,22 +102,51 @@ def test_a_build_killed_at_any_point_leaves_the_previous_output_whole(tmp_path):
 
     from conftest import ROOT
 
-    out = tmp_path / "out"
-    assert run_cli("build", str(ROOT / "data" / "articles"), "--out", str(out), "--quiet").returncode == 0
-    before = _tree(out)
-    bigger = [str(ROOT / "data"), str(ROOT / "tests" / "corpus")]
-    for delay in (0.5, 2.0, 4.0, 6.0):
-        proc = subprocess.Popen([sys.executable, "-m", "graphbuild", "build", *bigger, "--out", str(out), "--quiet"],
-                                cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    from graphbuild.runner import recover
+
+    corpus = tmp_path / "corpus.jsonl"
+    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "generate.py"), "--n", "2010", "--seed", "22",
+                    "--out", str(corpus)], check=True, capture_output=True)
+    lines = corpus.read_text(encoding="utf-8").splitlines(keepends=True)
+    (tmp_path / "base.jsonl").write_text("".join(lines[:2000]), encoding="utf-8")
+    (tmp_path / "more.jsonl").write_text("".join(lines[2000:]), encoding="utf-8")
+    earlier, out = tmp_path / "earlier", tmp_path / "out"
+    assert run_cli("build", str(tmp_path / "base.jsonl"), "--out", str(earlier), "--quiet", "--ner", "none"
+                   ).returncode == 0
+    grown = ["build", str(tmp_path / "base.jsonl"), str(tmp_path / "more.jsonl"), "--out", str(out), "--quiet",
+             "--ner", "none", "--force"]  # every article extracted again: the kill may land in any stage
+
+    def start_from_earlier() -> None:
+        shutil.rmtree(out, ignore_errors=True)
+        shutil.copytree(earlier, out)
+        recover(out)  # what a killed build left beside it goes, as the next build would see to
+
+    previous = _digests(earlier)
+    start_from_earlier()
+    started = time.perf_counter()
+    assert run_cli(*grown).returncode == 0
+    whole_build = time.perf_counter() - started
+    new, new_ids = _digests(out), json.loads((out / "ids.json").read_text())
+    assert new != previous
+    rng = random.Random(22)
+    seen = []
+    for quarter, jobs in enumerate(("1", "2", "1", "2")):
+        start_from_earlier()
+        proc = subprocess.Popen([sys.executable, "-m", "graphbuild", *grown, "--jobs", jobs], cwd=ROOT,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        delay = whole_build * rng.uniform(quarter / 4, (quarter + 1) / 4)
         time.sleep(delay)
-        proc.send_signal(signal.SIGKILL)
+        os.killpg(proc.pid, signal.SIGKILL)  # the build and its workers, at once
         proc.wait()
-        now = _tree(out) if out.exists() else {}
-        report = json.loads(now["report.json"]) if "report.json" in now else None
-        assert now == before or (report and report["summary"]["inputs"] > 40), delay  # old whole, or new whole
-        before = now
-    assert run_cli("build", *bigger, "--out", str(out), "--quiet").returncode in (0, 1)  # recovers, finishes
-    assert json.loads((out / "report.json").read_text())["summary"]["inputs"] > 40
+        if not out.exists():  # killed between the two renames: the earlier output is beside, and the next
+            recover(out)      # build puts it back
+        state = _digests(out)
+        assert state in (previous, new), (jobs, round(delay, 1), sorted(set(state.items()) - set(new.items()))[:5])
+        seen.append((round(delay, 1), "new" if state == new else "earlier"))
+    assert run_cli(*grown).returncode == 0, seen  # the next build recovers and finishes
+    final = _digests(out)  # the same bytes, but for the count of builds in ids.json when the killed one finished
+    assert {**final, "ids.json": None} == {**new, "ids.json": None}, seen
+    assert {**json.loads((out / "ids.json").read_text()), "builds": 0} == {**new_ids, "builds": 0}, seen
     assert not list(tmp_path.glob(".out.partial-*")) and not list(tmp_path.glob(".out.old-*"))
 
 
@@ -589,13 +630,19 @@ def _inject(stage: str, monkeypatch) -> None:
         dump = runner.dump_json
         monkeypatch.setattr(runner, "dump_json", lambda obj: boom() if isinstance(obj, dict) and "article" in obj
                             and "Boomtown" in str(obj) else dump(obj))
+    elif stage == "export":  # a writer that refuses something of the article's, as GraphML a control character
+        import graphbuild.export as export
+
+        graphml = export.write_graphml
+        monkeypatch.setattr(export, "write_graphml", lambda kg, path, flat=None: boom()
+                            if "Boomtown" in str(list(kg.g.nodes(data=True))) else graphml(kg, path, flat))
     elif stage == "merge":
         add = KnowledgeGraph.add_extraction
         monkeypatch.setattr(KnowledgeGraph, "add_extraction",
                             lambda self, ext, text=None: boom() if "Boomtown" in str(ext) else add(self, ext, text))
 
 
-@pytest.mark.parametrize("stage", ["read", "extract", "write", "merge"])
+@pytest.mark.parametrize("stage", ["read", "extract", "write", "merge", "export"])
 def test_a_stage_that_raises_for_one_input_costs_that_input_alone(stage, tmp_path, monkeypatch):
     from graphbuild.runner import make_pipeline, run_build
 
@@ -619,6 +666,7 @@ def test_a_stage_that_raises_for_one_input_costs_that_input_alone(stage, tmp_pat
     assert kept == sorted(f"{e.article}.json" for e in report.entries if e.status == "done")  # none for the failed
     graph = (tmp_path / "out" / "graph.json").read_text(encoding="utf-8")
     assert "Madrid" in graph and "Boomtown" not in graph  # nothing of it half-merged
+    assert (tmp_path / "out" / "graph.graphml").stat().st_size > 0 and not (tmp_path / "out" / ".probe").exists()
 
 
 # ---------------------------------------------------------------------------

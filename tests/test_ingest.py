@@ -197,3 +197,14 @@ def test_a_date_field_opening_a_text_is_its_publication_date():
     assert make_article(" date 2020-13-02 bad month", source="t", fmt="txt").published is None
     given = make_article(" date 2020-12-02 text", source="t", fmt="txt", published="2021-01-05")
     assert given.published == "2021-01-05"  # what the caller says wins
+
+
+@pytest.mark.parametrize("utf8_lines_above", [0, 3])
+def test_a_line_half_utf8_half_cp1256_keeps_both_halves(utf8_lines_above):
+    """A UTF-8 title pasted before a Windows-1256 sentence on the same line: each part in its own encoding,
+    even where two of the cp1256 bytes happen to be valid UTF-8 (ة then ، is 0xC9 0xA1, 'ɡ' in UTF-8)."""
+    title, body = "نشرة المساء: ", "التقى وزير الداخلية، بعد الظهر، سفير اليابان."
+    data = "سطر أول\n".encode() * utf8_lines_above + title.encode() + body.encode("cp1256") + b"\nend\n"
+    text, encoding, warnings = decode(data)
+    assert text == "سطر أول\n" * utf8_lines_above + title + body + "\nend\n"
+    assert encoding == "utf-8" and any("read as cp1256" in w for w in warnings), warnings

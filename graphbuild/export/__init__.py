@@ -22,6 +22,15 @@ DEFAULT_FORMATS = ("json", "graphml", "gexf", "ttl", "nt", "jsonld", "trig", "nq
 ALL_FORMATS = DEFAULT_FORMATS + TABLE_FORMATS  # the tables (OUT/tables/*.csv, *.parquet) only when asked for
 
 
+class ExportError(RuntimeError):
+    """A writer failed on the graph's content (not on the disk): ``stage`` says which writer, so a
+    caller can find the articles whose data it refuses by writing that format alone."""
+
+    def __init__(self, stage: str, formats: list[str], cause: BaseException):
+        super().__init__(f"{stage}: {type(cause).__name__}: {cause}")
+        self.stage, self.formats = stage, formats
+
+
 def check_formats(formats: Iterable[str] | str | None) -> list[str]:
     """The formats to write (the default ones when none are named, a string split at commas), or an
     error saying what is wrong (an unknown name, a missing library) before any work is done."""
@@ -43,8 +52,8 @@ def write_all(kg: KnowledgeGraph, out: Path, formats: Iterable[str] | str | None
     csv and parquet, the folder that holds them).
 
     ``timings``, when given, receives the CPU seconds of each writer (graph, rdf, html, tables)."""
-    clock = _Clock(timings)
     formats = check_formats(formats)
+    clock = _Clock(timings, formats)
     out.mkdir(parents=True, exist_ok=True)
     kg.tidy()
     written: dict[str, str] = {}
@@ -77,11 +86,17 @@ def write_all(kg: KnowledgeGraph, out: Path, formats: Iterable[str] | str | None
     return written
 
 
-class _Clock:
-    """CPU seconds per stage, added to a caller's dict (nothing when there is none)."""
+STAGE_FORMATS = {"json": ("json",), "graphml": ("graphml",), "gexf": ("gexf",),
+                 "rdf": ("ttl", "nt", "jsonld", "trig", "nq"), "html": ("html",), "tables": TABLE_FORMATS}
 
-    def __init__(self, timings: dict[str, float] | None):
+
+class _Clock:
+    """CPU seconds per stage, added to a caller's dict (nothing when there is none); a writer's error
+    other than the system's (disk, memory) leaves as an ``ExportError`` naming the stage."""
+
+    def __init__(self, timings: dict[str, float] | None, formats: list[str]):
         self.timings = timings
+        self.formats = formats
         self.stage = ""
 
     def __call__(self, stage: str) -> _Clock:
@@ -93,8 +108,11 @@ class _Clock:
 
         self.started = time.process_time()
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, kind, exc, tb) -> None:
         import time
 
         if self.timings is not None:
             self.timings[self.stage] = self.timings.get(self.stage, 0.0) + time.process_time() - self.started
+        if isinstance(exc, Exception) and not isinstance(exc, (OSError, MemoryError, ExportError)):
+            formats = [f for f in self.formats if f in STAGE_FORMATS[self.stage]]
+            raise ExportError(self.stage, formats, exc) from exc
