@@ -739,13 +739,12 @@ def generate(n: int, seed: int, gaz: Gazetteer | None = None) -> Iterator[dict[s
 
 
 def write_corpus(n: int, seed: int, out: str | Path) -> Path:
+    from graphbuild.files import open_atomic
+
     out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".tmp")
-    with open(tmp, "w", encoding="utf-8", newline="\n") as f:
+    with open_atomic(out, "w", newline="\n") as f:
         for rec in generate(n, seed):
             f.write(json.dumps(rec, ensure_ascii=False) + "\n")
-    tmp.replace(out)
     return out
 
 

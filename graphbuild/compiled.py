@@ -11,8 +11,8 @@ of that. Each entry is one file, ``<name>-<arguments' digest>.<key>.pickle``, in
   any edit to a gazetteer or to the code that compiles it is a new key, so a stale file is never read.
 - The file starts with its full key, checked before the rest is unpickled; a file that is short,
   corrupt or for another key is rebuilt and replaced.
-- Writes go to a temporary file of a unique name, then ``os.replace``: two processes building at
-  once each write a whole file and the last one wins; no reader sees half a file.
+- Writes go to a temporary file of a unique name, then ``os.replace`` (``files.open_atomic``): two
+  processes building at once each write a whole file and the last one wins; no reader sees half a file.
 - A folder that cannot be made or written means no cache, silently: the cache only saves time.
 - Each name and arguments keep their ``KEEP`` most recently used files (a hit refreshes the file's time): every edit
   of graphbuild is a new key, and old entries would otherwise pile up.
@@ -28,11 +28,12 @@ import hashlib
 import os
 import pickle
 import sys
-import tempfile
 from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
 from typing import Any, TypeVar
+
+from .files import open_atomic
 
 T = TypeVar("T")
 
@@ -131,24 +132,13 @@ def _load(path: Path, key: str) -> tuple[bool, Any]:
 
 def _store(path: Path, key: str, value: Any) -> None:
     """Write the entry atomically; any failure (no folder, no space, no rights) leaves no file."""
-    tmp = None
     try:
         data = pickle.dumps(value, protocol=_PROTOCOL)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
-        with os.fdopen(fd, "wb") as f:
+        with open_atomic(path, "wb", private=True) as f:
             f.write(_MAGIC + key.encode() + b"\n")
             f.write(data)
-        os.replace(tmp, path)
-        tmp = None
     except Exception:  # noqa: S110 - a cache that cannot be written is no cache
         pass
-    finally:
-        if tmp is not None:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
 
 
 def load_or_build(name: str, build: Callable[[], T], *parts: str) -> T:

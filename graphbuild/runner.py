@@ -20,6 +20,7 @@ from typing import Any
 
 from .cache import CACHE_FILE, ExtractionCache, pipeline_key
 from .extractors import Pipeline, UnsupportedLanguage
+from .files import write_atomic
 from .ingest import Item, read
 from .version import __version__
 
@@ -343,14 +344,7 @@ def dump_json(obj: Any) -> str:
 
 
 def write_text(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    try:
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)  # nothing half-written is left behind
-        raise
+    write_atomic(path, text)
 
 
 def merge_extractions(paths: Iterable[Path], failed: dict[str, str] | None = None) -> Any:

@@ -10,7 +10,7 @@ PACKAGE = ROOT / "graphbuild"
 # rank of each layer; a module may import modules of its own rank or lower
 LAYERS = {
     "model": 0, "version": 0, "script": 0, "text": 0, "ids": 0, "translit": 0, "reference": 0, "lang": 0,
-    "compiled": 0,
+    "compiled": 0, "files": 0,
     "ingest": 1,
     "extractors": 2,
     "graph": 3,

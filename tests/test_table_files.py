@@ -13,7 +13,7 @@ from conftest import ROOT, SEED, run_cli
 
 import graphbuild
 from graphbuild.export import DEFAULT_FORMATS, check_formats
-from graphbuild.export.tables import csv_bytes, write_atomic
+from graphbuild.export.tables import csv_bytes
 from graphbuild.ingest import read_one
 from graphbuild.runner import run_build
 
@@ -163,16 +163,3 @@ def test_parquet_without_pyarrow_is_one_line(tmp_path, monkeypatch):
         run_build([str(SEED)], tmp_path / "built", formats=["parquet"], show_progress=False)
     assert not list(tmp_path.glob("*built*"))  # said before the output was locked or an article read
 
-
-def test_a_failed_write_leaves_the_old_file(tmp_path, monkeypatch):
-    path = tmp_path / "t.csv"
-    write_atomic(path, b"old\n")
-
-    def half(self, data):
-        Path.write_text(self, "ha", encoding="utf-8")
-        raise OSError("disk full")
-
-    monkeypatch.setattr(Path, "write_bytes", half)
-    with pytest.raises(OSError):
-        write_atomic(path, b"new\n")
-    assert path.read_bytes() == b"old\n" and [p.name for p in tmp_path.iterdir()] == ["t.csv"]

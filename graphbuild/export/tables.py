@@ -9,10 +9,11 @@ them, dates as ISO text in CSV and as timestamps in Parquet, no index column, UT
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from ..files import write_atomic
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -101,12 +102,3 @@ def write_tables(kg: KnowledgeGraph, out: Path, formats: Iterable[str]) -> dict[
             write_atomic(folder / f"{name}.{fmt}", writers[fmt](df))
     return {fmt: str(folder) for fmt in formats}
 
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write beside the file, then rename over it: a reader sees the old table or the new, never half."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
