@@ -54,3 +54,81 @@ def seed_extraction() -> dict:
     import graphbuild
 
     return graphbuild.extract(SEED)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    """The output of ``graphbuild build data/`` in every default format, once per module that asks for
+    it (a module whose tests need another output defines a ``built`` of its own)."""
+    out = tmp_path_factory.mktemp("built") / "out"
+    res = run_cli("build", str(ROOT / "data"), "--out", str(out), "--quiet")
+    assert res.returncode == 0, res.stderr.decode()
+    return out
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    """Every file below ``folder`` (its path relative to it, with "/") with its bytes."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+# ---------------------------------------------------------------------------
+# a real Oxigraph server (the tests marked ``store``)
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_oxigraph(location: Path, port: int, *options: str, stderr: int = subprocess.DEVNULL) -> subprocess.Popen:
+    """``oxigraph serve`` of the store at ``location`` on ``127.0.0.1:port``, returned once it answers a query."""
+    import time
+    import urllib.parse
+    import urllib.request
+
+    exe = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
+    proc = subprocess.Popen([exe, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}", *options],
+                            stdout=subprocess.DEVNULL, stderr=stderr)
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/query?query=" + urllib.parse.quote("ASK {}"), timeout=1)
+            return proc
+        except OSError:
+            time.sleep(0.1)
+    proc.kill()
+    said = proc.stderr.read().decode() if proc.stderr is not None else ""
+    raise RuntimeError("oxigraph did not start" + (": " + said if said else ""))
+
+
+def _serve(tmp_path: Path, *options: str):
+    port = free_port()
+    proc = start_oxigraph(tmp_path / "store", port, *options, stderr=subprocess.PIPE)
+    yield f"http://127.0.0.1:{port}", proc
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+@pytest.fixture()
+def oxigraph_server(tmp_path):
+    """A fresh Oxigraph store in ``tmp_path / "store"``: (its base URL, the server's process)."""
+    yield from _serve(tmp_path)
+
+
+@pytest.fixture()
+def oxigraph_union_server(tmp_path):
+    """Oxigraph as the README says to start it: queries without GRAPH see every article's graph."""
+    yield from _serve(tmp_path, "--union-default-graph")
+
+
+def sparql_select(base: str, query: str) -> list[dict]:
+    """The rows of a SELECT query sent to the server at ``base``."""
+    import urllib.parse
+    import urllib.request
+
+    req = urllib.request.Request(base + "/query", data=urllib.parse.urlencode({"query": query}).encode(),
+                                 headers={"Accept": "application/sparql-results+json",
+                                          "Content-Type": "application/x-www-form-urlencoded"})
+    with urllib.request.urlopen(req, timeout=180) as resp:
+        return json.loads(resp.read())["results"]["bindings"]

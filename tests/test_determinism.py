@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, tree
 
 
 def _build(inputs: list[str], out: Path, hashseed: str) -> None:
@@ -20,10 +20,6 @@ def _build(inputs: list[str], out: Path, hashseed: str) -> None:
     res = subprocess.run([sys.executable, "-m", "graphbuild", "build", *inputs, "--out", str(out), "--quiet"],
                          capture_output=True, cwd=ROOT, env=env, timeout=900)
     assert res.returncode == 0, res.stderr.decode("utf-8", errors="replace")[-3000:]
-
-
-def _files(out: Path) -> dict[str, bytes]:
-    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
 
 
 def _what_differs(name: str, a: bytes, b: bytes) -> str:
@@ -42,7 +38,7 @@ def test_hash_seed_and_input_order_do_not_change_a_byte(tmp_path):
     a, b = tmp_path / "a", tmp_path / "b"
     _build([folder], a, "1")
     _build(list(reversed(files)), b, "4242")
-    fa, fb = _files(a), _files(b)
+    fa, fb = tree(a), tree(b)
     assert sorted(fa) == sorted(fb), (sorted(set(fa) ^ set(fb)))
     assert any(name.startswith("extractions/") for name in fa)
     problems = []

@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 import json
-import shutil
-import socket
 import subprocess
 import sys
 import time
 import urllib.parse
 import urllib.request
-from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
 import rdflib
-from conftest import ROOT, run_cli
+from conftest import ROOT, free_port, run_cli, sparql_select, start_oxigraph
 
 from graphbuild.export.rdf import example_queries
 from graphbuild.export.store import PushError, push, validate
@@ -23,14 +20,6 @@ from graphbuild.export.store import PushError, push, validate
 FORMATS = {"graph.ttl": ("turtle", ox.RdfFormat.TURTLE), "graph.nt": ("nt", ox.RdfFormat.N_TRIPLES),
            "graph.jsonld": ("json-ld", ox.RdfFormat.JSON_LD), "graph.trig": ("trig", ox.RdfFormat.TRIG),
            "graph.nq": ("nquads", ox.RdfFormat.N_QUADS)}
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("rdf") / "out"
-    res = run_cli("build", str(ROOT / "data"), "--out", str(out), "--quiet")
-    assert res.returncode == 0, res.stderr.decode()
-    return out
 
 
 def test_every_rdf_file_parses_with_rdflib_and_pyoxigraph(built):
@@ -91,51 +80,6 @@ def test_sparql_examples_answer_on_rdflib(built):
 # ---------------------------------------------------------------------------
 # a real Oxigraph server
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture()
-def oxigraph_server(tmp_path):
-    yield from _serve(tmp_path)
-
-
-@pytest.fixture()
-def oxigraph_union_server(tmp_path):
-    """Oxigraph as the README says to start it: queries without GRAPH see every article's graph."""
-    yield from _serve(tmp_path, "--union-default-graph")
-
-
-def _serve(tmp_path: Path, *options: str):
-    exe = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
-    port = _free_port()
-    proc = subprocess.Popen([exe, "serve", "--location", str(tmp_path / "store"), "--bind", f"127.0.0.1:{port}",
-                             *options], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(base + "/query?query=" + urllib.parse.quote("ASK {}"), timeout=1)
-            break
-        except OSError:
-            time.sleep(0.1)
-    else:
-        proc.kill()
-        raise RuntimeError("oxigraph did not start: " + proc.stderr.read().decode())
-    yield base, proc
-    proc.terminate()
-    proc.wait(timeout=10)
-
-
-def _select(base: str, query: str) -> list[dict]:
-    req = urllib.request.Request(base + "/query", data=urllib.parse.urlencode({"query": query}).encode(),
-                                 headers={"Accept": "application/sparql-results+json",
-                                          "Content-Type": "application/x-www-form-urlencoded"})
-    with urllib.request.urlopen(req, timeout=180) as resp:
-        return json.loads(resp.read())["results"]["bindings"]
-
-
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
 
 
@@ -144,18 +88,18 @@ def test_push_to_oxigraph_and_query(built, oxigraph_server):
     base, _ = oxigraph_server
     res = run_cli("push", str(built / "graph.trig"), "--endpoint", base + "/store")
     assert res.returncode == 0, res.stderr.decode()
-    n1 = int(_select(base, COUNT)[0]["n"]["value"])
+    n1 = int(sparql_select(base, COUNT)[0]["n"]["value"])
     expected = len(list(ox.parse(path=str(built / "graph.trig"), format=ox.RdfFormat.TRIG)))
     assert n1 == expected
     assert b"triples" in res.stderr  # without --quiet, one line per graph replaced
     # pushing again replaces, never duplicates; --quiet prints nothing on success
     again = run_cli("push", str(built / "graph.trig"), "--endpoint", base + "/store", "--quiet")
     assert again.returncode == 0 and again.stderr == b"" and again.stdout == b""
-    assert int(_select(base, COUNT)[0]["n"]["value"]) == n1
+    assert int(sparql_select(base, COUNT)[0]["n"]["value"]) == n1
     # on a store without a union default graph, the data answers inside GRAPH ?g
     q = ("PREFIX schema: <https://schema.org/> SELECT DISTINCT ?name WHERE { GRAPH ?g { "
          "?m schema:attendee ?p . ?p a schema:Person ; schema:name ?name } }")
-    names = {r["name"]["value"] for r in _select(base, q)}
+    names = {r["name"]["value"] for r in sparql_select(base, q)}
     assert any("Dkhissi" in n or "الدخيسي" in n for n in names)
 
 
@@ -172,7 +116,7 @@ def test_every_readme_and_shipped_query_returns_rows_after_push(built, oxigraph_
     assert res.returncode == 0, res.stderr.decode()
     queries = {f"README #{i}": q for i, q in enumerate(_readme_queries(), 1)} | example_queries()
     assert len(queries) >= 7
-    empty = [name for name, q in sorted(queries.items()) if not _select(base, q)]
+    empty = [name for name, q in sorted(queries.items()) if not sparql_select(base, q)]
     assert not empty, f"no rows: {empty}"
 
 
@@ -182,10 +126,10 @@ def test_push_turtle_into_a_named_graph_and_sparql_update_fallback(built, oxigra
     graph = "https://example.org/graph/news"
     assert push(built / "graph.ttl", base + "/store", graph)[0].graph == graph
     q = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"
-    n = int(_select(base, q)[0]["n"]["value"])
+    n = int(sparql_select(base, q)[0]["n"]["value"])
     assert n > 1000
     push(built / "graph.ttl", base + "/store", graph, update_endpoint=base + "/update")
-    assert int(_select(base, q)[0]["n"]["value"]) == n
+    assert int(sparql_select(base, q)[0]["n"]["value"]) == n
 
 
 @pytest.mark.store
@@ -197,7 +141,7 @@ def test_push_errors_are_clear(built, oxigraph_server, tmp_path):
     bad.write_text("this is not turtle", encoding="utf-8")
     with pytest.raises(PushError, match="not valid RDF"):
         push(bad, base + "/store")
-    port = _free_port()
+    port = free_port()
     res = run_cli("push", str(built / "graph.ttl"), "--endpoint", f"http://127.0.0.1:{port}/store", "--timeout", "2")
     assert res.returncode == 1 and b"cannot reach" in res.stderr
 
@@ -212,20 +156,6 @@ def _trig(version: str, graphs: int = 300, triples: int = 100) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _start(location: Path, port: int) -> subprocess.Popen:
-    exe = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
-    proc = subprocess.Popen([exe, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/query?query=" + urllib.parse.quote("ASK {}"), timeout=1)
-            return proc
-        except OSError:
-            time.sleep(0.1)
-    proc.kill()
-    raise RuntimeError("oxigraph did not start")
-
-
 @pytest.mark.store
 def test_push_is_atomic_per_graph_when_the_store_dies(tmp_path):
     """Stop the server mid-push: every graph is wholly old or wholly new, the command says what failed,
@@ -233,9 +163,9 @@ def test_push_is_atomic_per_graph_when_the_store_dies(tmp_path):
     v1, v2 = tmp_path / "v1.trig", tmp_path / "v2.trig"
     v1.write_text(_trig("v1"), encoding="utf-8")
     v2.write_text(_trig("v2"), encoding="utf-8")
-    location, port = tmp_path / "store", _free_port()
+    location, port = tmp_path / "store", free_port()
     base = f"http://127.0.0.1:{port}"
-    server = _start(location, port)
+    server = start_oxigraph(location, port)
     try:
         assert run_cli("push", str(v1), "--endpoint", base + "/store").returncode == 0
         pusher = subprocess.Popen([sys.executable, "-m", "graphbuild", "push", str(v2), "--endpoint",
@@ -252,17 +182,17 @@ def test_push_is_atomic_per_graph_when_the_store_dies(tmp_path):
         err = pusher.communicate(timeout=60)[1].decode()
         assert pusher.returncode == 1, err
         assert "push failed" in err and "again" in err
-        server = _start(location, port)
-        rows = _select(base, "SELECT ?g (COUNT(*) AS ?n) (SAMPLE(?v) AS ?version) WHERE { GRAPH ?g { "
+        server = start_oxigraph(location, port)
+        rows = sparql_select(base, "SELECT ?g (COUNT(*) AS ?n) (SAMPLE(?v) AS ?version) WHERE { GRAPH ?g { "
                              "?s ?p ?o . <urn:marker> <urn:version> ?v } } GROUP BY ?g")
         assert len(rows) == 300 and all(int(r["n"]["value"]) == 101 for r in rows)
         versions = {r["version"]["value"] for r in rows}
         assert versions == {"v1", "v2"}, versions  # some graphs replaced, none half-written
-        mixed = _select(base, 'SELECT ?g WHERE { GRAPH ?g { ?s <urn:p> ?o . <urn:marker> <urn:version> ?v '
+        mixed = sparql_select(base, 'SELECT ?g WHERE { GRAPH ?g { ?s <urn:p> ?o . <urn:marker> <urn:version> ?v '
                               'FILTER(!STRSTARTS(STR(?o), STR(?v))) } } LIMIT 1')
         assert mixed == []
         assert run_cli("push", str(v2), "--endpoint", base + "/store").returncode == 0
-        rows = _select(base, "SELECT DISTINCT ?v WHERE { GRAPH ?g { <urn:marker> <urn:version> ?v } }")
+        rows = sparql_select(base, "SELECT DISTINCT ?v WHERE { GRAPH ?g { <urn:marker> <urn:version> ?v } }")
         assert [r["v"]["value"] for r in rows] == ["v2"]
     finally:
         server.kill()

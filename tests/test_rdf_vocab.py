@@ -26,14 +26,6 @@ OWL = NS["owl"]
 RDFS = NS["rdfs"]
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("vocab") / "out"
-    res = run_cli("build", str(ROOT / "data"), "--out", str(out), "--quiet")
-    assert res.returncode == 0, res.stderr.decode()
-    return out
-
-
 def _quads(path: Path) -> list:
     return list(ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS))
 

@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, run_cli
+from conftest import ROOT, run_cli, sparql_select
 
 from graphbuild.export.rdf import to_rdflib
 from graphbuild.graph import KnowledgeGraph
@@ -98,9 +98,7 @@ ARTICLES = sorted((ROOT / "data" / "articles").glob("fr-0*.txt"))
 
 
 @pytest.mark.store
-def test_push_deletes_the_graph_of_an_article_the_output_no_longer_has(tmp_path):
-    from test_rdf import _select, _serve
-
+def test_push_deletes_the_graph_of_an_article_the_output_no_longer_has(tmp_path, oxigraph_server):
     assert len(ARTICLES) >= 3
     corpus = tmp_path / "corpus"
     corpus.mkdir()
@@ -109,28 +107,24 @@ def test_push_deletes_the_graph_of_an_article_the_output_no_longer_has(tmp_path)
     out = tmp_path / "out"
     assert run_cli("build", str(corpus), "--out", str(out), "--quiet", "--formats", "trig").returncode == 0
     graphs_q = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
-    server = _serve(tmp_path)
-    base, _ = next(server)
-    try:
-        assert run_cli("push", str(out / "graph.trig"), "--endpoint", base + "/store", "--quiet").returncode == 0
-        before = {r["g"]["value"] for r in _select(base, graphs_q)}
-        gone = corpus / ARTICLES[0].name
-        gone.unlink()
-        assert run_cli("build", str(corpus), "--out", str(out), "--quiet", "--formats", "trig").returncode == 0
-        registry = json.loads((out / "ids.json").read_text(encoding="utf-8"))
-        (retired,) = registry["extra"]["retired_graphs"]
-        assert retired in before
-        kept = run_cli("push", str(out / "graph.trig"), "--endpoint", base + "/store", "--keep-removed")
-        assert kept.returncode == 0 and retired in {r["g"]["value"] for r in _select(base, graphs_q)}
-        res = run_cli("push", str(out / "graph.trig"), "--endpoint", base + "/store")
-        assert res.returncode == 0, res.stderr.decode()
-        assert b"deleted" in res.stderr and retired.encode() in res.stderr
-        after = {r["g"]["value"] for r in _select(base, graphs_q)}
-        assert after == before - {retired}
-        again = run_cli("push", str(out / "graph.trig"), "--endpoint", base + "/store")  # gone already: fine
-        assert again.returncode == 0, again.stderr.decode()
-    finally:
-        server.close()
+    base, _ = oxigraph_server
+    assert run_cli("push", str(out / "graph.trig"), "--endpoint", base + "/store", "--quiet").returncode == 0
+    before = {r["g"]["value"] for r in sparql_select(base, graphs_q)}
+    gone = corpus / ARTICLES[0].name
+    gone.unlink()
+    assert run_cli("build", str(corpus), "--out", str(out), "--quiet", "--formats", "trig").returncode == 0
+    registry = json.loads((out / "ids.json").read_text(encoding="utf-8"))
+    (retired,) = registry["extra"]["retired_graphs"]
+    assert retired in before
+    kept = run_cli("push", str(out / "graph.trig"), "--endpoint", base + "/store", "--keep-removed")
+    assert kept.returncode == 0 and retired in {r["g"]["value"] for r in sparql_select(base, graphs_q)}
+    res = run_cli("push", str(out / "graph.trig"), "--endpoint", base + "/store")
+    assert res.returncode == 0, res.stderr.decode()
+    assert b"deleted" in res.stderr and retired.encode() in res.stderr
+    after = {r["g"]["value"] for r in sparql_select(base, graphs_q)}
+    assert after == before - {retired}
+    again = run_cli("push", str(out / "graph.trig"), "--endpoint", base + "/store")  # gone already: fine
+    assert again.returncode == 0, again.stderr.decode()
 
 
 @pytest.mark.slow
