@@ -1,4 +1,5 @@
-"""Helpers shared by the benchmark scripts: corpora, memory, machine facts, synthetic big graphs."""
+"""Helpers shared by the benchmark scripts: corpora, memory, machine facts, synthetic big graphs, child
+processes measured, workers, text tables."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import resource
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -225,3 +227,58 @@ def run_worker(script: str, name: str, args: list[str], timeout: float | None, e
     res = json.loads(lines[-1])
     res["wall_s"] = round(time.perf_counter() - t, 1)
     return res
+
+
+def worker_reply(workers: dict[str, Callable[..., Any]], name: str, args: list[str], ensure_ascii: bool = True) -> int:
+    """In a ``--worker`` process: ``workers[name]`` on ``args`` (digits as ints), its result printed as
+    the JSON line ``run_worker`` reads."""
+    print(json.dumps(workers[name](*[int(a) if a.isdigit() else a for a in args]), ensure_ascii=ensure_ascii))
+    return 0
+
+
+def run_measured(cmd: list[str], log: Path, timeout: float | None = None, env: dict | None = None,
+                 preexec_fn=None) -> dict[str, Any]:
+    """``cmd`` in a child process (in ROOT, stdout discarded, stderr to ``log``), reaped with ``os.wait4``:
+    its exit code, wall seconds, CPU seconds (user + system of that one child) and peak RSS in MB,
+    unrounded; killed after ``timeout`` seconds (``timed_out``), its figures those until then."""
+    t = time.perf_counter()
+    timed_out = False
+    with open(log, "w") as err:
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err, cwd=str(ROOT), env=env,
+                                preexec_fn=preexec_fn)
+        if timeout is None:
+            _pid, status, usage = os.wait4(proc.pid, 0)
+        else:
+            while True:
+                pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+                if pid:
+                    break
+                if time.perf_counter() - t > timeout:
+                    proc.kill()
+                    pid, status, usage = os.wait4(proc.pid, 0)
+                    timed_out = True
+                    break
+                time.sleep(0.05)
+    proc.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
+    return {"exit": proc.returncode, "wall_s": time.perf_counter() - t, "cpu_s": usage.ru_utime + usage.ru_stime,
+            "peak_rss_mb": usage.ru_maxrss / 1024, "timed_out": timed_out}
+
+
+def text_table(rows: list[tuple], first_left: bool = False) -> list[str]:
+    """``rows`` (the first the header) as lines of right-aligned columns two spaces apart, a rule of
+    dashes under the header; ``first_left``: the first column left-aligned."""
+    widths = [max(len(str(row[i])) for row in rows) for i in range(len(rows[0]))]
+    lines = ["  ".join(str(c).ljust(w) if first_left and j == 0 else str(c).rjust(w)
+                       for j, (c, w) in enumerate(zip(row, widths, strict=True))) for row in rows]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return lines
+
+
+def finish(results: dict[str, Any], out: Path, started: float, table: Callable[[dict[str, Any]], str]) -> None:
+    """The end of a run: the load average and total seconds added, the results written to ``out``, the
+    table printed (the path and seconds on stderr)."""
+    results["machine"]["loadavg_end"] = os.getloadavg()
+    results["total_s"] = round(time.perf_counter() - started, 1)
+    dump(results, out)
+    print(table(results))
+    print(f"\n{out} ({results['total_s']} s)", file=sys.stderr)

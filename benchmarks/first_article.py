@@ -20,14 +20,13 @@ never asserted; results go to ``benchmarks/results/first_article.json``.
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
 import sys
 import time
 from pathlib import Path
 from typing import Any
 
-from _common import RESULTS, dump, ensure_corpus, machine_info, run_worker
+from _common import RESULTS, dump, ensure_corpus, machine_info, run_worker, worker_reply
 
 SENTENCES = {
     "ar": "استقبل وزير الخارجية ناصر بوريطة اليوم بالرباط نظيره الموريتاني.",
@@ -82,8 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--worker", help=argparse.SUPPRESS)
     args, rest = p.parse_known_args(argv)
     if args.worker:
-        print(json.dumps(WORKERS[args.worker](*[int(a) if a.isdigit() else a for a in rest])))
-        return 0
+        return worker_reply(WORKERS, args.worker, rest)
     if args.quick:
         args.runs, args.ner = 1, "none"
     langs = [x for x in args.langs.split(",") if x]

@@ -31,7 +31,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import RESULTS, base_graph, dump, machine_info, replicate, rss_mb, view_counts  # noqa: E402
+from _common import RESULTS, base_graph, dump, machine_info, replicate, rss_mb, text_table, view_counts  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage",
@@ -146,9 +146,7 @@ def table(results: dict[str, Any]) -> str:
         rows.append((target, r["view_nodes"], r["view_edges"], r["html_mb"], r["write_html_s"], r["ready_ms"],
                      r["load_ms"], r["wall_ms"], r.get("click_ms"), r.get("search_ms"),
                      sum(len(x["errors"]) for x in r["runs"])))
-    widths = [max(len(str(row[i])) for row in rows) for i in range(len(rows[0]))]
-    lines = ["  ".join(str(c).rjust(w) for c, w in zip(row, widths, strict=True)) for row in rows]
-    lines.insert(1, "  ".join("-" * w for w in widths))
+    lines = text_table(rows)
     return "\n".join(lines)
 
 

