@@ -9,7 +9,7 @@ import json
 import os
 
 import pytest
-from conftest import run_cli
+from conftest import run_cli, tree
 
 EN = "Moroccan Foreign Minister Nasser Bourita received his Spanish counterpart Jose Manuel Albares in Rabat.\n"
 AR = "استقبل وزير الخارجية المغربي ناصر بوريطة، اليوم الاثنين بالرباط، نظيره الإسباني خوسيه مانويل ألباريس.\n"
@@ -75,10 +75,6 @@ def test_an_empty_folder_is_nothing_to_read(tmp_path):
     res = run_cli("build", str(tmp_path / "empty"), "--out", str(tmp_path / "out"), "--quiet")
     assert res.returncode == 2 and b"no input found" in res.stderr
     assert json.loads((tmp_path / "out" / "report.json").read_text())["summary"]["inputs"] == 0
-
-
-def _tree(folder) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def _digests(folder) -> dict[str, str]:
@@ -383,7 +379,7 @@ def test_with_duplicates_the_input_order_does_not_change_a_byte(tmp_path):
     for name, order in orders.items():
         res = run_cli("build", *order, "--out", str(tmp_path / name), "--quiet", "--ner", "none")
         assert res.returncode == 0 and b"Traceback" not in res.stderr, res.stderr.decode()
-        outs[name] = _tree(tmp_path / name)
+        outs[name] = tree(tmp_path / name)
         outs[name]["cache.json"] = _without_pipeline_key(outs[name]["cache.json"])
     for name in ("reversed", "mixed"):
         assert outs[name] == outs["sorted"], (name, sorted(k for k in outs["sorted"]
@@ -411,9 +407,9 @@ def test_a_smaller_copy_after_a_reused_one_replaces_it(tmp_path):
     assert res.returncode == 0, res.stderr.decode()
     fresh = tmp_path / "fresh"
     assert run_cli("build", *files, "--out", str(fresh), "--quiet", "--ner", "none").returncode == 0
-    again, scratch = _tree(out), _tree(fresh)
-    for tree in (again, scratch):
-        tree["cache.json"] = _without_pipeline_key(tree["cache.json"])
+    again, scratch = tree(out), tree(fresh)
+    for files_of in (again, scratch):
+        files_of["cache.json"] = _without_pipeline_key(files_of["cache.json"])
     assert sorted(again) == sorted(scratch)
     for name in scratch:
         if name == "report.json":
@@ -474,7 +470,7 @@ def test_a_sparse_2_gb_jsonl_line_fails_alone_in_little_memory(tmp_path):
 
 def _out_state(out) -> tuple[dict[str, bytes], list[str]]:
     """The output's files, and what a build left beside it (half-written or set-aside folders)."""
-    return (_tree(out) if out.exists() else {}), sorted(p.name for p in out.parent.glob(f".{out.name}.*-*"))
+    return (tree(out) if out.exists() else {}), sorted(p.name for p in out.parent.glob(f".{out.name}.*-*"))
 
 
 @pytest.mark.slow
@@ -560,7 +556,7 @@ def test_a_full_disk_is_one_line_and_leaves_the_previous_output_whole(tmp_path):
     assert (tmp_path / "rc.txt").read_text().strip() == "2" and "Traceback" not in err, err[-2000:]
     assert err.strip() == (f"graphbuild build: error: cannot write to --out {tmp_path}/disk/out: No space left on "
                            "device (the previous output, if any, is unchanged)")
-    assert _tree(tmp_path / "after") == _tree(tmp_path / "before")
+    assert tree(tmp_path / "after") == tree(tmp_path / "before")
     assert (tmp_path / "left.txt").read_text().split() == [".out.lock", "out"]  # no half-written folder left
 
 
