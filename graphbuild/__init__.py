@@ -40,9 +40,7 @@ def extract(text_or_path: str | Path, *, lang: str | None = None, published: str
     """
     from .ingest import read_one
 
-    article = read_one(text_or_path, lang=lang)  # a language given is not detected first
-    if lang:  # a JSON record's own language, replaced
-        article.lang = lang
+    article = read_one(text_or_path, lang=lang)  # a language given is not detected, nor a record's own kept
     if published:
         article.published = published
     if title:

@@ -218,8 +218,6 @@ def cmd_extract(args: argparse.Namespace) -> int:
         print(f"graphbuild: {args.input}: {reason}", file=sys.stderr)
         return 2
     article = good[0].article
-    if args.lang:
-        article.lang = args.lang
     if args.published:
         article.published = args.published
     from .extractors.ner import BackendUnavailable

@@ -398,7 +398,7 @@ def read_html(html: str, source: str, lang: str | None = None) -> Article:
                         published=doc.get("date"), authors=authors, lang=lang)
 
 
-def _record_article(rec: dict, source: str) -> Article:
+def _record_article(rec: dict, source: str, lang: str | None = None) -> Article:
     if not isinstance(rec, dict):
         raise IngestError("record is not a JSON object")
     text = rec.get("text")
@@ -413,10 +413,10 @@ def _record_article(rec: dict, source: str) -> Article:
                         url=opt("url"), published=opt("published") or opt("date"),
                         authors=[a.strip() for a in (authors if isinstance(authors, list) else [authors])
                                  if isinstance(a, str) and a.strip()],
-                        lang=opt("lang"))
+                        lang=lang or opt("lang"))  # a language given wins, and is not detected
 
 
-def read_json_records(text: str, source: str, jsonl: bool) -> Iterator[Item]:
+def read_json_records(text: str, source: str, jsonl: bool, lang: str | None = None) -> Iterator[Item]:
     if not jsonl:
         try:
             data = json.loads(text)
@@ -433,14 +433,14 @@ def read_json_records(text: str, source: str, jsonl: bool) -> Iterator[Item]:
                 return
             for n, rec in enumerate(records, start=1):
                 src = f"{source}#{n}" if len(records) > 1 else source
-                yield _record_item(rec, src)
+                yield _record_item(rec, src, lang)
             return
     for n, line in enumerate(text.split("\n"), start=1):  # not splitlines(): U+2028 may sit inside a string
         if line.strip():
-            yield _jsonl_line(line.removesuffix("\r"), source, n)
+            yield _jsonl_line(line.removesuffix("\r"), source, n, lang)
 
 
-def _jsonl_line(line: str, source: str, n: int) -> Item:
+def _jsonl_line(line: str, source: str, n: int, lang: str | None = None) -> Item:
     src = f"{source}:{n}"
     try:
         rec = json.loads(line)
@@ -448,7 +448,7 @@ def _jsonl_line(line: str, source: str, n: int) -> Item:
         return Item(src, "failed", reason=f"invalid JSON on line {n}: {exc.msg}")
     except RecursionError:
         return Item(src, "failed", reason=f"JSON on line {n} is nested too deeply")
-    return _record_item(rec, src)
+    return _record_item(rec, src, lang)
 
 
 STREAM_BYTES = 16 * 1024 * 1024  # JSON Lines files above this are read a line at a time
@@ -513,9 +513,9 @@ def _bounded_lines(f, limit: int, chunk: int = 1024 * 1024) -> Iterator[bytes | 
         yield None
 
 
-def _record_item(rec, src: str) -> Item:
+def _record_item(rec, src: str, lang: str | None = None) -> Item:
     try:
-        return Item(src, "read", _record_article(rec, src))
+        return Item(src, "read", _record_article(rec, src, lang))
     except IngestError as exc:
         return Item(src, "failed", reason=str(exc))
     except Exception as exc:  # a record of unexpected shape fails alone
@@ -523,8 +523,8 @@ def _record_item(rec, src: str) -> Item:
 
 
 def read_bytes(data: bytes, source: str, suffix: str, lang: str | None = None) -> Iterator[Item]:
-    """Everything in one file's bytes, as report items. ``lang``: the language of a text or HTML page, given
-    instead of detected (a JSON record says its own)."""
+    """Everything in one file's bytes, as report items. ``lang``: the language of every article, given
+    instead of detected (also over a JSON record's own)."""
     if not data.strip():
         yield Item(source, "skipped", reason="empty file")
         return
@@ -541,7 +541,7 @@ def read_bytes(data: bytes, source: str, suffix: str, lang: str | None = None) -
         return
     kind = _kind(suffix, text)
     if kind == "json":
-        for item in read_json_records(text, source, jsonl=suffix in (".jsonl", ".ndjson")):
+        for item in read_json_records(text, source, jsonl=suffix in (".jsonl", ".ndjson"), lang=lang):
             item.warnings = warnings + item.warnings
             yield item
         return

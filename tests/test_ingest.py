@@ -208,3 +208,20 @@ def test_a_line_half_utf8_half_cp1256_keeps_both_halves(utf8_lines_above):
     text, encoding, warnings = decode(data)
     assert text == "سطر أول\n" * utf8_lines_above + title + body + "\nend\n"
     assert encoding == "utf-8" and any("read as cp1256" in w for w in warnings), warnings
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".txt", ".html"])
+def test_a_language_given_is_never_detected(suffix, tmp_path, monkeypatch):
+    """--lang / lang=: every article of the input takes it, a JSON record without its own "lang" too, and
+    the identifier is not run (it costs a fresh process a fifth of a second)."""
+    import graphbuild.ingest as ingest
+
+    monkeypatch.setattr(ingest, "detect_language", lambda text: pytest.fail("language detected"))
+    body = "Le ministre a reçu son homologue à Rabat.\n"
+    content = {".jsonl": json.dumps({"id": "r1", "text": "Titre\n\n" + body}) + "\n",
+               ".txt": "Titre\n\n" + body,
+               ".html": f"<html><body><article><h1>T</h1><p>{body}</p></article></body></html>"}
+    path = tmp_path / f"a{suffix}"
+    path.write_text(content[suffix], encoding="utf-8")
+    (item,) = list(read([str(path)], lang="fr"))
+    assert item.article.lang == "fr"
