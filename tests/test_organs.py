@@ -111,3 +111,18 @@ def test_an_organ_whose_name_holds_its_body_names_the_body_too():
     assert [text[s:e] for s, e in league["mentions"]] == ["جامعة الدول العربية"]
     assert orgs["org:arab_league_council"]["parent"] == "org:arab_league"
     assert [m["organisations"] for m in d["meetings"]] == [["org:arab_league", "org:arab_league_council"]]
+
+
+def test_a_state_body_named_only_inside_titles_is_no_organisation():
+    """'نائب رئيس مجلس الوزراء' is a title (deputy prime minister), and every state has a council of ministers:
+    no organisation node of its own, which would join every country's into one. A body with a name of its
+    own inside a title stays, and a person's honorific ends an organisation's name."""
+    text = ("الرياض - استقبل نائب رئيس مجلس الوزراء وزير الداخلية الأمير فهد بن نايف، اليوم الأحد، رئيس مجلس "
+            "النواب الأردني عاطف الطراونة. وحضر اللقاء أمين عام مجلس الوزراء الدكتور سامي الحربي.")
+    d = graphbuild.extract(text, lang="ar")
+    assert [o["name"] for o in d["organisations"]] == ["مجلس النواب الأردني"]
+    titles = {r["title_en"] for p in d["persons"] for r in p["roles"]}
+    assert "deputy prime minister" in titles and "speaker" not in titles
+    kept = {o["id"] for o in d["organisations"]}
+    for m in d["meetings"]:
+        assert set(m["organisations"]) <= kept and all(p["org"] in kept | {None} for p in m["participants"])

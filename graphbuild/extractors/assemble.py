@@ -25,6 +25,27 @@ def _days(start: str | None, end: str | None) -> int | None:
 def _span(ad: AnalysedDoc, e: Ent) -> tuple[int, int]:
     return ad.span(e)
 
+def _drop_unnamed_title_orgs(ext: Extraction, unlisted: set[str]) -> None:
+    """A body every state has, found only inside people's titles ("رئيس مجلس الوزراء"), has no name of its
+    own: the title says it, and as a node it would join every country's council of ministers into one. It is
+    no entity, nor anyone's or any meeting's org (``unlisted``: the candidates, none of the gazetteer)."""
+    titles = [m for p in ext.persons for r in p.roles for m in r.mentions]
+    gone = {o.id for o in ext.organisations if o.id in unlisted and o.mentions
+            and all(any(a <= s and e <= b for a, b in titles) for s, e in o.mentions)}
+    if not gone:
+        return
+    ext.organisations = [o for o in ext.organisations if o.id not in gone]
+    for o in ext.organisations:
+        o.parent = None if o.parent in gone else o.parent
+    for p in ext.persons:
+        for r in p.roles:
+            r.org = None if r.org in gone else r.org
+    for m in ext.meetings:
+        m.organisations = [o for o in m.organisations if o not in gone]
+        for part in m.participants:
+            part.org = None if part.org in gone else part.org
+
+
 GATHERING_REACH = 12  # how far (in tokens) the name of a gathering runs after its meeting word, at most
 
 
@@ -37,6 +58,9 @@ class Assembler:
         self.city_ids = self._cities(ad, ext)
         self.person_ids = self._persons(ad, ext)
         self._meetings(ad, ext)
+        state_bodies = ad.lang.word_set("state_bodies")
+        _drop_unnamed_title_orgs(ext, {o for o in set(self.orgs) - self.listed
+                                       if fold(self.orgs[o].name) in state_bodies})
         del lang
         return ext
 
@@ -61,9 +85,12 @@ class Assembler:
     def _organisations(self, ad: AnalysedDoc, ext: Extraction) -> dict[str, Organisation]:
         table = organisations()
         out: dict[str, Organisation] = {}
+        self.listed: set[str] = set()  # those of the gazetteer, which have a name of their own
         lang = ad.lang.lang
         for e in ad.get("ORG"):
             oid = self.org_id(ad, e)
+            if e.key:
+                self.listed.add(oid)
             o = out.get(oid)
             if o is None:
                 entry = table.get(e.key) if e.key else None

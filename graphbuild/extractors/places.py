@@ -278,6 +278,8 @@ class OrganisationPatterns:
             t = toks[k]
             if _is_punct(t.text) or t.text in lang.org_stop or not ad.allowed[k]:
                 break
+            if lang.honorifics.match_at(toks, k):  # "الدكتور", "Dr": the name of a person begins
+                break
             if ad.owner[k] in ("ORG", "PERSON", "DATE"):
                 break
             if lang.profile.cased:
