@@ -126,3 +126,12 @@ def test_a_state_body_named_only_inside_titles_is_no_organisation():
     kept = {o["id"] for o in d["organisations"]}
     for m in d["meetings"]:
         assert set(m["organisations"]) <= kept and all(p["org"] in kept | {None} for p in m["participants"])
+
+
+def test_an_organisation_name_ends_where_a_persons_title_begins():
+    text = ("New Delhi - Foreign Office Spokesman Ravi Menon told reporters that talks with Japan went well. "
+            "The Office of the President welcomed them.")
+    d = graphbuild.extract(text, lang="en", ner="none")
+    assert not any("Menon" in o["name"] for o in d["organisations"])
+    assert "Office of the President" in {o["name"] for o in d["organisations"]}
+    assert "Ravi Menon" in {p["name"] for p in d["persons"]}

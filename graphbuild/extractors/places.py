@@ -278,8 +278,10 @@ class OrganisationPatterns:
             t = toks[k]
             if _is_punct(t.text) or t.text in lang.org_stop or not ad.allowed[k]:
                 break
-            if lang.honorifics.match_at(toks, k):  # "الدكتور", "Dr": the name of a person begins
+            if lang.honorifics.match_at(toks, k):  # "الدكتور", "Dr": a person's name begins
                 break
+            if lang.profile.cased and toks[k - 1].is_upper_initial and lang.titles.match_at(toks, k):
+                break  # "Foreign Office Spokesman X": a person's title, not "Office of the President"
             if ad.owner[k] in ("ORG", "PERSON", "DATE"):
                 break
             if lang.profile.cased:
