@@ -280,7 +280,8 @@ class OrganisationPatterns:
                 break
             if lang.honorifics.match_at(toks, k):  # "الدكتور", "Dr": a person's name begins
                 break
-            if lang.profile.cased and toks[k - 1].is_upper_initial and lang.titles.match_at(toks, k):
+            if lang.profile.cased and toks[k - 1].is_upper_initial and lang.titles.match_at(toks, k) \
+                    and t.text not in lang.word_set("title_modifiers"):  # not the "General" of "Secretaría General"
                 break  # "Foreign Office Spokesman X": a person's title, not "Office of the President"
             if ad.owner[k] in ("ORG", "PERSON", "DATE"):
                 break
