@@ -490,7 +490,28 @@ def test_a_session_at_another_rank_is_another_meeting_and_a_quoted_ordinal_count
     the 160th."""
     d = graphbuild.extract(TWO_LEVELS_AR, lang="ar", published="2026-03-03")
     sessions = [m for m in d["meetings"] if m["type"] == "session"]
-    assert [(m["ordinal"], m["status"]) for m in sessions] == [(160, "reported"), (None, "planned")]
+    assert [(m["ordinal"], m["status"]) for m in sessions] == [(160, "reported"), (160, "planned")]
+
+
+TWO_LEVELS_FR = (
+    "Le Conseil de l'Union africaine siège à deux niveaux\n\n"
+    "ADDIS-ABEBA - Le Conseil exécutif de l'Union africaine a ouvert lundi sa 48e session ordinaire au niveau "
+    "des ambassadeurs, sous la présidence du Ghana.\n"
+    "La session se poursuivra jeudi au niveau des ministres des Affaires étrangères, qui examineront le budget.\n"
+)
+
+
+def test_the_session_at_the_next_rank_is_the_same_bodys_with_its_number():
+    """The ministers' sitting names no body of its own: it is the session of the body named at the first rank,
+    with the same number."""
+    for text, lang in ((TWO_LEVELS_AR, "ar"), (TWO_LEVELS_FR, "fr")):
+        d = graphbuild.extract(text, lang=lang, published="2026-03-03")
+        names = {o["id"]: o["name_en"] for o in d["organisations"]}
+        sessions = [m for m in d["meetings"] if m["type"] == "session"]
+        assert len(sessions) == 2, lang
+        first, second = ({names[o] for o in m["organisations"]} for m in sessions)
+        assert first and second == first, lang
+        assert sessions[0]["ordinal"] == sessions[1]["ordinal"] is not None, lang
 
 
 CALL_THEN_AUDIENCE_AR = (

@@ -222,10 +222,13 @@ class Assembler:
         self.city_ends = {c.end for c in ad.get("CITY")}
         self.dateline = [c for c in ad.get("CITY") if c.data.get("dateline")]
         self.lead_cities = [c for c in ad.get("CITY") if ad.tokens[c.start].sent in lead_sents]
+        self.named_orgs: dict[int, set[str]] = {}  # per draft: the bodies its sentences name (not its people's)
         made = [self._meeting(ad, d, n, lead_sents, single) for n, d in enumerate(drafts)]
         by_draft = {id(d): m.id for d, m in zip(drafts, made, strict=True)}
         for d, m in zip(drafts, made, strict=True):
             m.part_of = by_draft.get(id(d.part_of)) if d.part_of is not None else None
+            if d.session_of is not None and id(d.session_of) in by_draft:  # the body met at both ranks
+                m.organisations = sorted(set(m.organisations) | self.named_orgs.get(id(d.session_of), set()))
         self._share_dates(made)
         ext.meetings.extend(made)
 
@@ -347,7 +350,8 @@ class Assembler:
                  and self._can_take_part(o)
                  and "inside" not in o.data  # the League named inside "the League's Council": the council met
                  and not (self._venue_org(ad, o) and not self._hosts(ad, o, own))}
-        return own | named | self._bodies_of(named)
+        self.named_orgs[id(d)] = named | self._bodies_of(named)
+        return own | self.named_orgs[id(d)]
 
     @staticmethod
     def _venue_org(ad: AnalysedDoc, o: Ent) -> bool:

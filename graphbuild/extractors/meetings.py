@@ -47,6 +47,7 @@ class MeetingDraft:
     handed_on: set[int] = field(default_factory=set)  # where the countries of encounters split off it start
     name: str | None = None  # a meeting's own name ("the ASEAN Coordinating Council Meeting"): two names, two meetings
     named_by: tuple[int, Ent] | None = None  # where that name starts, and the meeting word that ends it
+    session_of: MeetingDraft | None = None  # the same body's session at another rank, named before this one
 
     def has_mention(self, key: str) -> bool:
         """Is one of its meeting words of type ``key``? Kept as a set, extended as mentions are appended
@@ -348,13 +349,26 @@ class MeetingAssembler:
                                and not self._next_encounter(ad, d, trig, sent)
                                and not self._other_medium(ad, d, trig, sent)
                                and not self._beside_gathering(ad, d, trig, sent)), None)
+            opened = target is None
             if target is None:
                 target = MeetingDraft(type=trig.key)
                 target.part_of = next((d for d in reversed(main) if self._beside_gathering(ad, d, trig, sent)), None)
                 drafts.append(target)
                 recent.append(target)
             self._merge(ad, target, local, trig, sent)
+            if opened and local["level"]:
+                self._other_rank(target, main, local["level"])
         return drafts
+
+    @staticmethod
+    def _other_rank(d: MeetingDraft, main: list[MeetingDraft], level: str) -> None:
+        """"الدورة 153 على مستوى المندوبين … وتعقد الدورة على مستوى وزراء الخارجية": a session opened at another
+        rank than one named before is the same body's, with its number."""
+        sibling = next((x for x in reversed(main) if x is not d and x.type == d.type and x.level
+                        and x.level != level), None)
+        if sibling is not None:
+            d.session_of = sibling
+            d.ordinal = d.ordinal or sibling.ordinal
 
     def _sidelines(self, ad: AnalysedDoc, drafts: list[MeetingDraft], recent: list[MeetingDraft], trig: Ent,
                    local: dict, sent: int) -> None:
