@@ -31,6 +31,23 @@ def test_tagger_adds_names_without_a_cue_and_rules_keep_theirs():
     assert names["محمد الدخيسي"] >= 2 and names["يورغن ستوك"] == 1
 
 
+LONGER_NAME_AR = ("ولي العهد يتلقى اتصالا\n\n"
+                  "تلقى الرئيس سامي العلوي اتصالا هاتفيا أمس من الأمير فيصل بن خالد بن عبدالعزيز آل سعود ولي عهد "
+                  "المملكة العربية السعودية تناول العلاقات الثنائية.\n")
+
+
+def test_a_name_the_tagger_lengthens_keeps_the_title_after_it():
+    """The rules read "فيصل بن خالد بن عبدالعزيز", the tagger adds "آل سعود": the title right after the longer
+    name is his, and its country is the call's."""
+    import graphbuild
+
+    d = graphbuild.extract(LONGER_NAME_AR, lang="ar")
+    (prince,) = [p for p in d["persons"] if p["name"].startswith("فيصل")]
+    assert "SA" in {r["country"] for r in prince["roles"]}
+    (call,) = d["meetings"]
+    assert "SA" in call["countries"]
+
+
 def test_anercorp_figure():
     """A slice of the standard test split (the full run is `benchmarks/ner_anercorp.py PATH`)."""
     if not (SHARED / "data" / "anercorp" / "test.txt").is_file():

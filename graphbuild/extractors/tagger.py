@@ -836,13 +836,16 @@ class ArabicTagger:
         if not all(self._ordinary(ad, a, b) or self._surely_none(ad, a, b, outside)
                    for a, b in ((p.start, min(i, p.end)), (max(j, p.start), p.end))):
             return  # the tagger may add words to a name and drop ordinary words around it; not cut one
-        old = p.key
+        old, old_end = p.key, p.end
         for c in cities:
             ad.remove(c)
         ad.remove(p)
         p.start, p.end = i, j
         p.key, p.data["name"] = name_of(ad, i, j)
         p.data["mended_by"] = "tagger"
+        if j > old_end:  # "بالأمير محمد بن سلمان آل سعود ولي عهد …": the title after the longer name is its own
+            held = list(p.data.get("titles") or [])
+            p.data["titles"] = held + [t for t in self.finder.titles_around(ad, i, j) if t not in held]
         ad.add(p)
         if old != p.key:
             renamed[old] = p.key
