@@ -18,6 +18,7 @@ SCHEMA = "graphbuild-extraction/1"
 Span = tuple[int, int]
 
 HEADER_DATE = re.compile(r"\A\s*date (\d{4})-(\d{2})[- ](\d{2})\b")  # a "date YYYY-MM-DD" field opening a text
+HEADER_FIELD = re.compile(r"\A\s*date \d{4}-\d{2}(?:[- ]\d{2})?\b")  # the same field, maybe with no day
 
 
 @dataclass

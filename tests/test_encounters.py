@@ -628,3 +628,20 @@ def test_a_list_of_named_meetings_is_one_meeting_each():
     labels = [m["label"].lower() for m in d["meetings"]]
     assert len(d["meetings"]) >= 3, labels
     assert sum(1 for m in labels if "energy forum" in m or "joint meeting" in m or "ecowas" in m) >= 3, labels
+
+
+DATELINE_AFTER_DATE_FIELD_EN = (
+    " date 2026-01-05 Nairobi: Peter Kamau, Foreign Minister on Monday held a phone call with Awa Ndiaye, "
+    "Senegal's Minister of Foreign Affairs.\n\n"
+    "The two sides discussed trade and the coming regional summit.\n"
+)
+
+
+def test_a_dateline_after_the_date_field_is_the_home_of_a_bare_title():
+    """" date 2026-01-05 Nairobi: X, Foreign Minister …": the town after the page's date field is the dateline,
+    so the minister named by a bare title is Kenya's, and Kenya is a party to the call."""
+    d = graphbuild.extract(DATELINE_AFTER_DATE_FIELD_EN, lang="en")
+    (call,) = d["meetings"]
+    assert sorted(call["countries"]) == ["KE", "SN"]
+    names = {p["id"]: p["name"] for p in d["persons"]}
+    assert {names[p["person"]]: p["country"] for p in call["participants"]}["Peter Kamau"] == "KE"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..lang import arabic
+from ..model import HEADER_FIELD
 from ..reference import cities, countries, organisations
 from ..text import fold
 from .base import AnalysedDoc, Ent
@@ -343,7 +344,7 @@ class CityGazetteer:
             return 0 < m.start - first <= 3 and toks[m.start - 1].text == "(" and toks[m.end].text == ")" \
                 and m.end + 1 < len(toks) and toks[m.end + 1].text in ("-", "—", "–", ":") \
                 and toks[m.start].sent == toks[first].sent
-        return toks[m.end].text in (",", "-", "(", "—", "–") or toks[m.start].raw.isupper()
+        return toks[m.end].text in (",", "-", "(", "—", "–", ":") or toks[m.start].raw.isupper()
 
     def __call__(self, ad: AnalysedDoc) -> None:
         matcher = city_matcher(ad.lang.lang)
@@ -377,5 +378,9 @@ def _main_keys(city) -> set[tuple[str, ...]]:
 
 
 def _first_body_token(ad: AnalysedDoc) -> int | None:
-    return next((k for k, a in enumerate(ad.allowed) if a), None)
+    """The body's first token, after a ``date YYYY-MM-DD`` field opening the text (" date 2020-12-02 Muscat:
+    …": the dateline follows the field)."""
+    field = HEADER_FIELD.match(ad.doc.text)
+    after = field.end() if field else 0
+    return next((k for k, a in enumerate(ad.allowed) if a and ad.tokens[k].start >= after), None)
 
