@@ -645,3 +645,28 @@ def test_a_dateline_after_the_date_field_is_the_home_of_a_bare_title():
     assert sorted(call["countries"]) == ["KE", "SN"]
     names = {p["id"]: p["name"] for p in d["persons"]}
     assert {names[p["person"]]: p["country"] for p in call["participants"]}["Peter Kamau"] == "KE"
+
+
+COUNTERPARTS_AND_A_BODY = {
+    "en": ("Minister meets counterparts in Malabo\n\n"
+           "MALABO - Mauritanian Foreign Minister Sidi Ould Ahmed said the extraordinary session of the African "
+           "Union Executive Council was an opportunity for fruitful meetings with his counterparts from Ghana, Kenya "
+           "and Togo and with the Chairperson of the African Union Commission.\n"),
+    "ar": ("وزير الخارجية في مالابو\n\n"
+           "مالابو - قال وزير الخارجية الموريتاني سيدي محمد ولد أحمد إن مشاركته في الدورة الاستثنائية للمجلس "
+           "التنفيذي للاتحاد الإفريقي كانت فرصة لعقد لقاءات مثمرة مع نظرائه من غانا وكينيا والتوغو ومع رئيس مفوضية "
+           "الاتحاد الإفريقي.\n"),
+}
+
+
+def test_a_body_head_closing_a_list_of_counterparts_is_one_more_encounter_with_that_body():
+    """"… with his counterparts from A, B and C and with the Chairperson of the AU Commission": four meetings
+    besides the session, the last one the Commission's."""
+    for lang, text in COUNTERPARTS_AND_A_BODY.items():
+        d = graphbuild.extract(text, lang=lang)
+        names = {o["id"]: o["name_en"] for o in d["organisations"]}
+        met = [m for m in d["meetings"] if m["type"] != "session"]
+        assert sorted(c for m in met for c in m["countries"] if c != "MR") == ["GH", "KE", "TG"], lang
+        (body,) = [m for m in met if m["organisations"]]
+        assert [names[o] for o in body["organisations"]] == ["African Union Commission"], lang
+        assert body["countries"] == ["MR"], lang

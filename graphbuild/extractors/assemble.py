@@ -341,7 +341,7 @@ class Assembler:
 
     def _meeting_organisations(self, ad: AnalysedDoc, d: MeetingDraft, parts: dict[str, Participant]) -> set[str]:
         """Organisations named in the meeting's sentences (not inside a title), and the participants'."""
-        own = {p.org for p in parts.values() if p.org}
+        own = {p.org for p in parts.values() if p.org} | {self.org_id(ad, b) for b in d.bodies}
         if d.fixed_persons:
             return own  # one of several encounters in a sentence: its own people's organisations only
         beside = self._gathering_words(ad, d)

@@ -38,6 +38,7 @@ class MeetingDraft:
     city_first: bool = False  # … right after the first mention
     fixed_persons: bool = False  # the people are the encounter's own (one of several listed), not the sentence's
     countries: list[str] = field(default_factory=list)  # countries of a counterpart named without a person
+    bodies: list[Ent] = field(default_factory=list)  # the body of a counterpart named by its title alone
     part_of: MeetingDraft | None = None  # the meeting on whose sidelines this one was held
     sides: dict[str, str] = field(default_factory=dict)  # person key → "host" | "guest" (who received whom)
     named: set[str] = field(default_factory=set)  # keys of the people named in its sentences, kept by _group
@@ -492,7 +493,7 @@ class MeetingAssembler:
             listed.add(counterparts[0].start)
             if trig.key in ENCOUNTER_TYPES:
                 split.add(id(trig))  # the talks were these encounters
-            elif not all(c.label == "COUNTRY" for c in counterparts):
+            elif not all(c.label == "COUNTRY" or _body_title(c) for c in counterparts):
                 continue  # "the session … with the ministers of A and B": one session
             # else "the session was an opportunity for meetings with counterparts from A, B": the session
             # stays, and each meeting with a counterpart is one more
@@ -508,6 +509,8 @@ class MeetingAssembler:
                     sub.countries = [item.key]
                 elif item.label == "TITLE" and item.data.get("country"):
                     sub.countries = [item.data["country"]]
+                elif _body_title(item):
+                    sub.bodies = [item.data["org"]]  # "… and with the Chairperson of the AU Commission"
                 out.append(sub)
         d.mentions = [m for m in d.mentions if id(m) not in split]
         if not out:
@@ -631,8 +634,8 @@ class MeetingAssembler:
             starts.setdefault(first, p)
         owned = {j for p in persons for t in [p, *(p.data.get("titles") or [])] for j in range(t.start, t.end)}
         for t in ad.in_sentence("TITLE", sent):
-            if t.start not in owned and t.data.get("country"):
-                starts.setdefault(t.start, t)
+            if t.start not in owned and (t.data.get("country") or t.data.get("org") is not None):
+                starts.setdefault(t.start, t)  # "… and the Chairperson of the AU Commission": its body's
         in_title = {j for t in ad.in_sentence("TITLE", sent) for j in range(t.start, t.end)}
         countries = {c.start: c for c in ad.in_sentence("COUNTRY", sent) if c.start not in owned}
         counterparts = ad.lang.word_set("counterpart_words")
@@ -932,6 +935,11 @@ def _event_name(ad: AnalysedDoc, trig: Ent, sent: int) -> tuple[str, int] | None
     if not words:
         return None
     return " ".join(t.text for t in reversed(words)) + " " + fold(ad.surface(trig)), words[-1].i
+
+
+def _body_title(e: Ent) -> bool:
+    """A title naming a body and no country ("رئيس مفوضية الاتحاد الإفريقي"): the counterpart is that body's."""
+    return e.label == "TITLE" and not e.data.get("country") and e.data.get("org") is not None
 
 
 def _calls_right_after(d: MeetingDraft, trig: Ent) -> bool:
