@@ -670,3 +670,20 @@ def test_a_body_head_closing_a_list_of_counterparts_is_one_more_encounter_with_t
         (body,) = [m for m in met if m["organisations"]]
         assert [names[o] for o in body["organisations"]] == ["African Union Commission"], lang
         assert body["countries"] == ["MR"], lang
+
+
+TALKS_AT_A_NAMED_GATHERING_EN = (
+    "Minister attends regional summit\n\n"
+    "Foreign Minister Lars Holm travelled to Lima on Sunday to attend the Pacific Alliance Summit on 3-4 May 2026.\n\n"
+    "On 3 May Minister Holm met with Foreign Minister Rosa Quispe of Peru to discuss trade.\n"
+)
+
+
+def test_talks_with_one_counterpart_at_a_named_gathering_are_a_meeting_of_their_own():
+    """"… to attend the Pacific Alliance Summit. … met with Minister X": the summit, and the talks held during
+    it, part of it, with the countries of their own sentence."""
+    d = graphbuild.extract(TALKS_AT_A_NAMED_GATHERING_EN, lang="en")
+    by_id = {m["id"]: m for m in d["meetings"]}
+    (talks,) = [m for m in d["meetings"] if m["part_of"]]
+    assert by_id[talks["part_of"]]["type"] == "summit"
+    assert _people(d, talks) == {"Lars Holm", "Rosa Quispe"} and "PE" in talks["countries"]

@@ -342,7 +342,7 @@ class Assembler:
     def _meeting_organisations(self, ad: AnalysedDoc, d: MeetingDraft, parts: dict[str, Participant]) -> set[str]:
         """Organisations named in the meeting's sentences (not inside a title), and the participants'."""
         own = {p.org for p in parts.values() if p.org} | {self.org_id(ad, b) for b in d.bodies}
-        if d.fixed_persons:
+        if d.fixed_persons and not d.own_sentences:
             return own  # one of several encounters in a sentence: its own people's organisations only
         beside = self._gathering_words(ad, d)
         named = {self.org_id(ad, o) for o in ad.in_sentences("ORG", d.sentences)
@@ -394,7 +394,7 @@ class Assembler:
         """Countries named in the meeting's sentences (not in a title, an organisation's name, after a city
         or a not-a-venue word), and the participants'."""
         own = {p.country for p in parts.values() if p.country} | set(d.countries)
-        if d.fixed_persons:
+        if d.fixed_persons and not d.own_sentences:
             return own  # one of several encounters in a sentence: its own people's countries only
         found = set()
         beside = self._gathering_words(ad, d)

@@ -37,6 +37,7 @@ class MeetingDraft:
     city_attached: bool = False  # the city is right after a trigger, not just in the sentence
     city_first: bool = False  # … right after the first mention
     fixed_persons: bool = False  # the people are the encounter's own (one of several listed), not the sentence's
+    own_sentences: bool = False  # … but its sentences report it alone: their countries and bodies are its own
     countries: list[str] = field(default_factory=list)  # countries of a counterpart named without a person
     bodies: list[Ent] = field(default_factory=list)  # the body of a counterpart named by its title alone
     part_of: MeetingDraft | None = None  # the meeting on whose sidelines this one was held
@@ -526,7 +527,8 @@ class MeetingAssembler:
         words of one draft, each with its own counterpart (named right after the verb, or after "with"), are
         distinct sessions with different people — one meeting each (of the visit, when the draft is one);
         the draft keeps the rest."""
-        if d.other or d.gathering or d.ordinal or d.fixed_persons or d.type not in (*ENCOUNTER_TYPES, "visit"):
+        if d.other or d.gathering or d.ordinal or d.fixed_persons or (
+                d.type not in (*ENCOUNTER_TYPES, "visit") and d.name is None):
             return [d]
         found: dict[str, tuple[Ent, list[Ent]]] = {}  # counterpart key → (counterpart, its meeting words)
         for trig in d.mentions:
@@ -535,9 +537,14 @@ class MeetingAssembler:
             other = self._counterpart(ad, trig)
             if other is not None:
                 found.setdefault(other.key, (other, []))[1].append(trig)
-        if len(found) < 2:
+        with_someone = {id(t) for _, trigs in found.values() for t in trigs}
+        gathering = d.name is not None and any(id(m) not in with_someone for m in d.mentions)
+        if len(found) < 2 and not (gathering and found):
             return [d]
-        kept = [d] if d.type == "visit" else []
+        # a visit, or a named gathering ("visited Japan to attend the G20 Foreign Ministers' Meeting … met with
+        # Minister X"), stays besides the encounters held during it
+        hosting = d.type == "visit" or gathering
+        kept = [d] if hosting else []
         out: list[MeetingDraft] = []
         for n, (other, trigs) in enumerate(found.values()):
             if not kept and n == 0:
@@ -547,13 +554,17 @@ class MeetingAssembler:
             subject = self._subject(ad, trigs[0], sent, exclude=set(found))
             sub = MeetingDraft(mentions=trigs, type=trigs[0].key, city=d.city, date=d.date, future=d.future,
                                sentences={ad.tokens[t.start].sent for t in trigs}, city_attached=d.city_attached,
-                               fixed_persons=True, part_of=d if d.type == "visit" else d.part_of)
+                               fixed_persons=True, part_of=d if hosting else d.part_of)
             sub.persons = [p for p in (subject, other) if p is not None]
             keys = {p.key for p in sub.persons}
             sub.sides = {k: v for k, v in d.sides.items() if k in keys}
             gone = {id(t) for t in trigs}
             d.mentions = [m for m in d.mentions if id(m) not in gone]
             out.append(sub)
+        if gathering and d.type != "visit":  # the gathering keeps its own sentences, the talks theirs
+            d.sentences = {ad.tokens[m.start].sent for m in d.mentions}
+            for sub in out:
+                sub.own_sentences = not any(sub.sentences & x.sentences for x in [d, *out] if x is not sub)
         return kept + out
 
     @staticmethod
