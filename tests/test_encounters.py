@@ -687,3 +687,26 @@ def test_talks_with_one_counterpart_at_a_named_gathering_are_a_meeting_of_their_
     (talks,) = [m for m in d["meetings"] if m["part_of"]]
     assert by_id[talks["part_of"]]["type"] == "summit"
     assert _people(d, talks) == {"Lars Holm", "Rosa Quispe"} and "PE" in talks["countries"]
+
+
+AGENDA = {"ar": ("وزراء الخارجية العرب يجتمعون\n\n"
+            "القاهرة - انطلقت أمس الدورة العادية لمجلس الجامعة العربية على مستوى وزراء الخارجية برئاسة وزير الخارجية "
+            "الأردني سامي الحمد. ويتضمن جدول أعمال الدورة دعم الاستقرار في الصومال وجيبوتي وجزر القمر.\n"),
+     "fr": ("Les ministres arabes se réunissent\n\n"
+            "LE CAIRE - Le Conseil de la Ligue arabe tient jeudi sa session ordinaire sous la présidence du ministre "
+            "jordanien des Affaires étrangères, Sami Hamad. L'ordre du jour de la session comprend le soutien à la "
+            "stabilité de la Somalie, de Djibouti et des Comores.\n"),
+     "en": ("Arab ministers meet\n\n"
+            "CAIRO - The Arab League Council holds its ordinary session on Thursday, chaired by Jordanian Foreign "
+            "Minister Sami Hamad. The agenda of the session includes support for stability in Somalia, Djibouti and "
+            "the Comoros.\n")}
+
+
+def test_countries_on_a_sessions_agenda_are_no_parties_to_it():
+    """"The agenda of the session includes support for stability in Somalia, Djibouti and the Comoros": what
+    the session will discuss, not who sits in it."""
+    for lang, text in AGENDA.items():
+        d = graphbuild.extract(text, lang=lang)
+        (session,) = d["meetings"]
+        assert "JO" in session["countries"], lang
+        assert not {"SO", "DJ", "KM"} & set(session["countries"]), lang

@@ -412,11 +412,17 @@ class Assembler:
     @staticmethod
     def _topic_countries(ad: AnalysedDoc, named: list[Ent]) -> set[int]:
         """Where the countries a meeting talked about start: after a topic word ("تطورات الأوضاع في ليبيا
-        والعراق", "the situation in Sudan and South Sudan"), and the list that follows it."""
+        والعراق", "the situation in Sudan and South Sudan"), and the list that follows it; after an agenda cue in
+        their sentence ("ويتضمن جدول أعمال الدورة … السودان والصومال")."""
         words = ad.lang.word_set("topic_words")
         if not words:
             return set()
         toks = ad.tokens
+        agenda = ad.lang.agenda_cues
+        agenda_at: dict[int, int] = {}  # sentence → where its first agenda cue starts
+        for k in sorted(ad.starts(agenda)):
+            if agenda.match_at(toks, k):
+                agenda_at.setdefault(toks[k].sent, k)
         joiners = ad.lang.word_set("and_words") | {",", "،"}
         out: set[int] = set()
         last_end = -1
@@ -425,7 +431,8 @@ class Assembler:
             cued = any(toks[k].text in words or any(v in words for v in toks[k].bare_variants) for k in window
                        if toks[k].sent == toks[c.start].sent)
             listed = last_end >= 0 and all(toks[k].text in joiners for k in range(last_end, c.start))
-            if cued or listed:
+            on_agenda = agenda_at.get(toks[c.start].sent, c.start) < c.start  # "the agenda includes … Sudan"
+            if cued or listed or on_agenda:
                 out.add(c.start)
                 last_end = c.end
             else:

@@ -57,6 +57,7 @@ class LangData:
     level_cues: PhraseMatcher
     recall_cues: PhraseMatcher
     held_cues: PhraseMatcher
+    agenda_cues: PhraseMatcher
     not_venue_cues: frozenset[str]
     ordinals: PhraseMatcher
     ordinal_tens: dict[str, int]
@@ -133,6 +134,7 @@ def lang_data(lang: str) -> LangData:
         level_cues=_matcher(raw.get("level_cues"), bare=False),
         recall_cues=_matcher(raw.get("recall_cues"), bare=False),
         held_cues=_matcher(raw.get("held_cues"), bare=False),
+        agenda_cues=_matcher(raw.get("agenda_cues")),
         not_venue_cues=_folded(raw.get("not_venue_cues")),
         ordinals=_matcher(raw.get("ordinals")),
         ordinal_tens={fold(k): v for k, v in (raw.get("ordinal_tens") or {}).items()},

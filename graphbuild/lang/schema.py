@@ -70,6 +70,8 @@ KEYS: dict[str, Key] = {
     "royal_titles": _list("titles of monarchs (their names carry ordinals: Mohammed VI)"),
     "topic_words": _list("words after which a country, and the list it opens, is what a meeting talked about, not "
                          "a party to it (الأوضاع في ليبيا والعراق, the situation in Libya, la crise au Soudan)", False),
+    "agenda_cues": _list("'the agenda', 'جدول أعمال', 'l'ordre du jour': the countries after it in its sentence are "
+                         "what a meeting will discuss, not parties to it", False),
     "venue_org_words": _list("words beside an organisation's name that make it the place of a meeting, not a "
                              "party to it (بمقر الأمانة العامة, the AU Headquarters, au siège de)", False),
     "national_titles": _list("English heads of the titles of a country's own office holders (minister, "
