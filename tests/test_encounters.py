@@ -710,3 +710,21 @@ def test_countries_on_a_sessions_agenda_are_no_parties_to_it():
         (session,) = d["meetings"]
         assert "JO" in session["countries"], lang
         assert not {"SO", "DJ", "KM"} & set(session["countries"]), lang
+
+
+AT_THE_SEAT = {"en": ("EU ministers meet\n\n"
+            "BRUSSELS - The European Union's foreign ministers met in Brussels on Monday with Ghanaian Foreign "
+            "Minister Kofi Asante to discuss trade.\n"),
+     "ar": ("اجتماع المندوبين\n\n"
+            "القاهرة - عقد مجلس جامعة الدول العربية اجتماعا طارئا أمس في القاهرة برئاسة المندوب الأردني سامي الحمد "
+            "وبمشاركة وزير الخارجية التونسي كمال الجربي.\n")}
+
+
+def test_a_body_meeting_in_the_town_of_its_seat_does_not_make_the_towns_country_a_party():
+    """The EU's ministers in Brussels, the League's council in Cairo: the venue stays, its country hosts the body
+    and takes part only through its own people."""
+    for lang, text in AT_THE_SEAT.items():
+        d = graphbuild.extract(text, lang=lang)
+        (meeting,) = d["meetings"]
+        assert meeting["country"] in ("BE", "EG"), lang
+        assert meeting["country"] not in meeting["countries"] and meeting["countries"], lang

@@ -87,10 +87,12 @@ class Assembler:
         out: dict[str, Organisation] = {}
         self.listed: set[str] = set()  # those of the gazetteer, which have a name of their own
         lang = ad.lang.lang
+        self.org_keys: dict[str, str] = {}  # a gazetteer organisation's id → its gazetteer key
         for e in ad.get("ORG"):
             oid = self.org_id(ad, e)
             if e.key:
                 self.listed.add(oid)
+                self.org_keys[oid] = e.key
             o = out.get(oid)
             if o is None:
                 entry = table.get(e.key) if e.key else None
@@ -257,8 +259,9 @@ class Assembler:
         country = cities()[city.key].country if city is not None else self._venue_country(ad, d)
         parts = self._participants(ad, d)
         mcountries = self._meeting_countries(ad, d, parts)
+        morgs = self._meeting_organisations(ad, d, parts)
         beside = d.part_of is not None and not (d.city_attached and d.city_first)  # held in the gathering's town
-        if country and not d.fixed_persons and not beside:
+        if country and not d.fixed_persons and not beside and not self._at_seat(city, morgs):
             mcountries.add(country)  # the host; talks held in a third country's capital do not make it a party
         topics = sorted({t.key for t in (ad.get("TOPIC") if single else ad.in_sentences("TOPIC", d.sentences))})
         label = self._label(ad, d.mentions[0], d.named_by)
@@ -271,10 +274,23 @@ class Assembler:
             ordinal=d.ordinal, city=city_id, country=country,
             date_start=dv, date_end=end, date_text=ad.surface(date) if date is not None else None,
             duration_days=d.duration or _days(dv, end), participants=list(parts.values()),
-            organisations=sorted(self._meeting_organisations(ad, d, parts)),
+            organisations=sorted(morgs),
             countries=sorted(mcountries), topics=topics, mentions=[ad.span(m) for m in d.mentions],
             status="mentioned" if d.other else "planned" if d.future else "reported",
         )
+
+    def _at_seat(self, city: Ent | None, orgs: set[str]) -> bool:
+        """A body of no country meeting in the town of its seat (the League's council in Cairo, an EU council in
+        Brussels): the town's country hosts the body, not the meeting; it takes part only through its people."""
+        if city is None:
+            return False
+        town = cities()[city.key].name
+        table = organisations()
+        for oid in orgs:
+            entry = table.get(self.org_keys.get(oid, ""))
+            if entry is not None and entry.country is None and entry.hq == town:
+                return True
+        return False
 
     @staticmethod
     def _venue_country(ad: AnalysedDoc, d: MeetingDraft) -> str | None:
