@@ -728,3 +728,22 @@ def test_a_body_meeting_in_the_town_of_its_seat_does_not_make_the_towns_country_
         (meeting,) = d["meetings"]
         assert meeting["country"] in ("BE", "EG"), lang
         assert meeting["country"] not in meeting["countries"] and meeting["countries"], lang
+
+
+ARAB_MINISTERIAL_COUNCIL = {"ar": ("وزراء الإعلام العرب يجتمعون\n\n"
+            "الرباط - انطلقت أمس أعمال الدورة العادية لمجلس وزراء الإعلام العرب برئاسة وزير الاتصال المغربي سعيد "
+            "الناصري.\n"),
+     "en": ("Arab health ministers meet\n\n"
+            "RABAT - The Council of Arab Health Ministers opened its ordinary session on Monday, chaired by "
+            "Moroccan Health Minister Said Nasiri.\n")}
+
+
+def test_a_ministerial_council_of_the_arab_league_holds_the_session():
+    """The League's councils of sector ministers (health, information …) are bodies of their own in the gazetteer:
+    the session is theirs."""
+    want = {"ar": "Council of Arab Information Ministers", "en": "Council of Arab Health Ministers"}
+    for lang, text in ARAB_MINISTERIAL_COUNCIL.items():
+        d = graphbuild.extract(text, lang=lang)
+        names = {o["id"]: o["name_en"] for o in d["organisations"]}
+        (session,) = d["meetings"]
+        assert want[lang] in {names[o] for o in session["organisations"]}, lang
