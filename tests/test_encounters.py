@@ -747,3 +747,19 @@ def test_a_ministerial_council_of_the_arab_league_holds_the_session():
         names = {o["id"]: o["name_en"] for o in d["organisations"]}
         (session,) = d["meetings"]
         assert want[lang] in {names[o] for o in session["organisations"]}, lang
+
+
+ROMAN_ORDINAL_FR = ("La Francophonie se réunit à Dakar\n\n"
+     "Les ministres des États membres de l'OIF étaient réunis à Dakar, le 3 mars 2026, pour la 45e session de la "
+     "Conférence ministérielle de la Francophonie (CMF), à la veille du XXe Sommet de la Francophonie.\n\n"
+     "Le Sommet a réuni les chefs d'État et de gouvernement pendant deux jours.\n")
+
+
+def test_a_summit_numbered_in_roman_numerals_is_not_the_session_on_its_eve():
+    """"la 45e session de la CMF, à la veille du XXe Sommet": the 45th session and the 20th summit, two meetings;
+    the CMF is the gazetteer's organ of the OIF."""
+    d = graphbuild.extract(ROMAN_ORDINAL_FR, lang="fr")
+    names = {o["id"]: o["name_en"] for o in d["organisations"]}
+    assert sorted(m["ordinal"] for m in d["meetings"]) == [20, 45]
+    (session,) = [m for m in d["meetings"] if m["ordinal"] == 45]
+    assert "Ministerial Conference of La Francophonie" in {names[o] for o in session["organisations"]}

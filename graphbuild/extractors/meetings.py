@@ -275,7 +275,9 @@ class TriggerFinder:
         toks = ad.tokens
         lang = ad.lang
         k = i - 1
-        while k >= 0 and toks[k].raw[:1].isupper() and k > i - 4 and not lang.ordinals.match_at(toks, k):
+        suffixes = lang.word_set("ordinal_suffixes")
+        while k >= 0 and toks[k].raw[:1].isupper() and k > i - 4 and not lang.ordinals.match_at(toks, k) \
+                and _roman_ordinal(toks[k].raw, suffixes) is None:
             k -= 1  # "4th Ministerial Meeting"
         if k < 0:
             return None
@@ -287,7 +289,7 @@ class TriggerFinder:
         suffix = t.text[len(digits):]
         if digits and t.text.startswith(digits) and suffix in lang.word_set("ordinal_suffixes"):
             return int(digits)
-        return None
+        return _roman_ordinal(t.raw, suffixes)
 
 
 class MeetingAssembler:
@@ -946,6 +948,23 @@ def _event_name(ad: AnalysedDoc, trig: Ent, sent: int) -> tuple[str, int] | None
     if not words:
         return None
     return " ".join(t.text for t in reversed(words)) + " " + fold(ad.surface(trig)), words[-1].i
+
+
+ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def _roman_ordinal(word: str, suffixes: frozenset[str]) -> int | None:
+    """"XVIIIe Sommet", "XXth Congress": a number in capital Roman numerals (two at least: never "Le", "Ce")
+    and an ordinal ending."""
+    k = 0
+    while k < len(word) and word[k] in ROMAN:
+        k += 1
+    if k < 2 or fold(word[k:]) not in suffixes:
+        return None
+    value = 0
+    for a, b in zip(word[:k], [*word[1:k], ""], strict=True):
+        value += -ROMAN[a] if b and ROMAN[b] > ROMAN[a] else ROMAN[a]
+    return value if 0 < value < 200 else None
 
 
 def _body_title(e: Ent) -> bool:
