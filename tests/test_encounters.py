@@ -763,3 +763,15 @@ def test_a_summit_numbered_in_roman_numerals_is_not_the_session_on_its_eve():
     assert sorted(m["ordinal"] for m in d["meetings"]) == [20, 45]
     (session,) = [m for m in d["meetings"] if m["ordinal"] == 45]
     assert "Ministerial Conference of La Francophonie" in {names[o] for o in session["organisations"]}
+
+
+IN_HIS_OFFICE_AR = ("ولي العهد يستقبل سفير البرتغال\n\n"
+     "الرياض - استقبل ولي العهد الأمير فيصل بن خالد في مكتبه بالديوان الملكي أمس سفير البرتغال لدى المملكة جواو "
+     "سيلفا، وجرى بحث العلاقات الثنائية.\n")
+
+
+def test_the_body_whose_house_holds_the_hosts_office_is_no_party():
+    """"استقبل … في مكتبه بالديوان الملكي": the Royal Court is where the audience was held, not a party to it."""
+    d = graphbuild.extract(IN_HIS_OFFICE_AR, lang="ar")
+    (meeting,) = d["meetings"]
+    assert d["organisations"] and meeting["organisations"] == []
