@@ -775,3 +775,20 @@ def test_the_body_whose_house_holds_the_hosts_office_is_no_party():
     d = graphbuild.extract(IN_HIS_OFFICE_AR, lang="ar")
     (meeting,) = d["meetings"]
     assert d["organisations"] and meeting["organisations"] == []
+
+
+AMBASSADORS_IN_POST_AR = ("رئيس الحكومة يستقبل سفيرين\n\n"
+     "استقبل رئيس الحكومة كمال الجربي اليوم في قصر الحكومة السفيرة الإيطالية في تونس ماريا بيانكي وعرض معها العلاقات "
+     "الثنائية.\n"
+     "كما استقبل رئيس الحكومة سفير البرازيل في تونس ماركو سيلفا، وعرض معه التعاون بين البلدين.\n")
+
+
+def test_an_ambassadors_title_runs_over_the_country_of_the_post_and_not_into_the_hosts():
+    """"السفيرة الإيطالية في تونس ماريا بيانكي", "استقبل رئيس الحكومة سفير البرازيل في تونس X": the post is part
+    of the ambassador's title, so the name is hers and her country the meeting's; the host's title stays his."""
+    d = graphbuild.extract(AMBASSADORS_IN_POST_AR, lang="ar")
+    assert [sorted(m["countries"]) for m in d["meetings"]] == [["IT", "TN"], ["BR", "TN"]]
+    names = {p["id"]: p["name"] for p in d["persons"]}
+    for m in d["meetings"]:
+        roles = {names[p["person"]]: p["role"] for p in m["participants"]}
+        assert roles["كمال الجربي"] == "رئيس الحكومة" and len(roles) == 2

@@ -100,6 +100,10 @@ class TitleFinder:
                 data["country"] = country.key
                 j, progress = country.end, True
                 continue
+            if country and k > j and toks[k - 1].text in lang.word_set("country_connectors") \
+                    and str(data["head"]) in lang.word_set("accredited_titles"):
+                j, progress = country.end, True  # "السفيرة الأميركية في لبنان": where she serves, not whose
+                continue
             if not lang.profile.cased and k == j and data["portfolio"] and data["org"] is None and self._ar_tail(ad, k):
                 j, progress = k + 1, True  # "الصناعة والثروة المعدنية", "الخارجية وشؤون المغتربين"
                 continue
@@ -227,10 +231,14 @@ class PersonFinder:
             return None
         return self._bare_name(ad, i)
 
-    def _titles_from(self, ad: AnalysedDoc, j: int) -> tuple[list[Ent], int]:
-        """The chain of titles starting at ``j`` ("Minister of State, Minister of …") and where it ends."""
-        titles = []
+    def _titles_from(self, ad: AnalysedDoc, j: int, before: Ent | None = None) -> tuple[list[Ent], int]:
+        """The chain of titles starting at ``j`` ("Minister of State, Minister of …"), after the title ``before``
+        when there is one, and where it ends."""
+        titles: list[Ent] = []
         while j < len(ad.tokens) and (t := ad.starting_at("TITLE", j)):
+            prev = titles[-1] if titles else before
+            if prev is not None and _serves_abroad(ad, t) and not _serves_abroad(ad, prev):
+                break  # "استقبل رئيس الحكومة سفير أستراليا X": the host's title, then the guest's
             titles.append(t)
             j = t.end
         return titles, j
@@ -248,7 +256,7 @@ class PersonFinder:
     def _after_title(self, ad: AnalysedDoc, title: Ent) -> Ent | None:
         toks = ad.tokens
         lang = ad.lang
-        more, j = self._titles_from(ad, title.end)
+        more, j = self._titles_from(ad, title.end, title)
         titles = [title] + more
         if j < len(toks) and toks[j].text == "," and (lang.profile.cased or (
                 j + 1 < len(toks) and toks[j + 1].sent == toks[j].sent and (
@@ -828,3 +836,8 @@ def _overlapping(spans: list[Ent], others: list[Ent]) -> list[Ent]:
             for e in by_token.get(k, ()):
                 hit.setdefault(id(e), e)
     return list(hit.values())
+
+
+def _serves_abroad(ad: AnalysedDoc, t: Ent) -> bool:
+    """An ambassador's or envoy's title naming the country sent from ("سفير أستراليا"): a title of its own."""
+    return bool(t.data.get("country")) and str(t.data.get("head")) in ad.lang.word_set("accredited_titles")

@@ -74,6 +74,9 @@ KEYS: dict[str, Key] = {
                          "what a meeting will discuss, not parties to it", False),
     "venue_org_words": _list("words beside an organisation's name that make it the place of a meeting, not a "
                              "party to it (بمقر الأمانة العامة, the AU Headquarters, au siège de)", False),
+    "accredited_titles": _list("English heads of the titles held in a country for another (ambassador, envoy): "
+                               "the host country after a connector (سفير أستراليا في لبنان) is part of the title",
+                               False),
     "national_titles": _list("English heads of the titles of a country's own office holders (minister, "
                              "president): held bare in a story datelined in a country, they are its own", False),
     # meetings
