@@ -59,7 +59,7 @@ class Assembler:
         self.person_ids = self._persons(ad, ext)
         self._meetings(ad, ext)
         state_bodies = ad.lang.word_set("state_bodies")
-        _drop_unnamed_title_orgs(ext, {o for o in set(self.orgs) - self.listed
+        _drop_unnamed_title_orgs(ext, {o for o in set(self.orgs) - set(self.org_keys)
                                        if fold(self.orgs[o].name) in state_bodies})
         del lang
         return ext
@@ -85,13 +85,11 @@ class Assembler:
     def _organisations(self, ad: AnalysedDoc, ext: Extraction) -> dict[str, Organisation]:
         table = organisations()
         out: dict[str, Organisation] = {}
-        self.listed: set[str] = set()  # those of the gazetteer, which have a name of their own
         lang = ad.lang.lang
         self.org_keys: dict[str, str] = {}  # a gazetteer organisation's id → its gazetteer key
         for e in ad.get("ORG"):
             oid = self.org_id(ad, e)
             if e.key:
-                self.listed.add(oid)
                 self.org_keys[oid] = e.key
             o = out.get(oid)
             if o is None:
