@@ -173,3 +173,10 @@ def test_marginals_match_crfsuite():
             model.crfsuite.set(sentence_features(sent))
             ref = [[model.crfsuite.marginal(lab, i) for lab in model.labels] for i in range(len(sent))]
         assert np.allclose(ref, p, atol=1e-6)
+
+
+@pytest.mark.parametrize("verb", ["أوفد", "بعث", "هنأ", "أبلغ"])
+def test_a_name_never_runs_into_the_reporting_verb_after_it(verb):
+    text = (f"الجزائر - ذكرت الرئاسة أن الرئيس الجزائري عبد الحميد بن زروال {verb} وزير خارجيته إلى تونس أمس، "
+            "حيث استقبله الرئيس التونسي.")
+    assert names(text) == {"عبد الحميد بن زروال"}

@@ -836,6 +836,13 @@ class ArabicTagger:
         if not all(self._ordinary(ad, a, b) or self._surely_none(ad, a, b, outside)
                    for a, b in ((p.start, min(i, p.end)), (max(j, p.start), p.end))):
             return  # the tagger may add words to a name and drop ordinary words around it; not cut one
+        lex = _lexicons()
+        for k in range(max(i, p.end), j):  # the words it adds stop at a verb or particle ("… تبون أوفد")
+            if {ad.tokens[k].text, _stem(ad.tokens[k].text)} & lex.name_stop:
+                j = k
+                break
+        if j <= i or (p.start, p.end) == (i, j):
+            return
         old, old_end = p.key, p.end
         for c in cities:
             ad.remove(c)
