@@ -180,3 +180,13 @@ def test_a_name_never_runs_into_the_reporting_verb_after_it(verb):
     text = (f"الجزائر - ذكرت الرئاسة أن الرئيس الجزائري عبد الحميد بن زروال {verb} وزير خارجيته إلى تونس أمس، "
             "حيث استقبله الرئيس التونسي.")
     assert names(text) == {"عبد الحميد بن زروال"}
+
+
+@pytest.mark.parametrize("text, lang, person", [
+    ("Accra - Ghana hosted talks with Ravi Menon, India's Minister for External Affairs, on Monday.", "en",
+     "Ravi Menon"),
+    ("Lusaka - Ana Moreira, Chair of the AU High-Level Panel on Water, opened the session.", "en", "Ana Moreira"),
+    ("Dakar - Le ministre a reçu Paul Ndiaye, président du Comité National Olympique, hier.", "fr", "Paul Ndiaye"),
+])
+def test_the_capitals_of_a_body_after_a_title_are_no_person(text, lang, person):
+    assert names(text, lang) == {person}, names(text, lang)

@@ -506,6 +506,9 @@ class PersonFinder:
         end = k
         while end > i and toks[end - 1].text in lang.particles:
             end -= 1
+        body = lang.word_set("body_words")
+        if any(toks[x].is_upper_initial and toks[x].text in body for x in range(i, min(k + 1, n))):
+            return None  # "Minister for External Affairs", "the AU High-Level Panel": a body's name
         if end - i < min_len or self._not_a_name(ad, i, end):
             return None
         return (i, end)

@@ -97,6 +97,8 @@ KEYS: dict[str, Key] = {
     "mention_only_cues": _list("words before a person who is mentioned but not present (on behalf of, message of)"),
     "venue_prepositions": _list("words before a place that is a meeting's venue ('in', 'to', 'في'; 'ب' glued)",
                                 False),
+    "body_words": _list("capitalised words that end the name of a body or a portfolio ('Affairs', 'Panel'): "
+                        "the capitals before one are no person's name ('Minister for External Affairs')", False),
     "state_bodies": _list("bodies every state has, named by what they do ('مجلس الوزراء', 'Council of Ministers'): "
                           "inside a person's title they are no organisation of their own", False),
     "reception_verbs": _list("verbs of receiving a visitor ('received', 'استقبل'): the subject hosts", False),
